@@ -1,0 +1,4 @@
+namespace Millrace;
+
+/// <summary>A model version pushed to a serving location.</summary>
+public sealed class PushedModel : Artifact;
