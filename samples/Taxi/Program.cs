@@ -1,0 +1,3 @@
+using Millrace.Samples.Taxi;
+
+Console.Write(TaxiPipeline.Graph.ToMermaid());
