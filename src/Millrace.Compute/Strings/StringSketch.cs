@@ -1,0 +1,148 @@
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Millrace.Compute;
+
+/// <summary>
+/// The mergeable statistics of a string column: counts, average UTF-8 length, distinct count and the most frequent
+/// values. Exact while the column has at most <see cref="ExactDistinctLimit"/> distinct values; past that the
+/// distinct count comes from a <see cref="HyperLogLog"/> and the frequent values from a Misra-Gries summary of
+/// <see cref="FrequentCapacity"/> counters, whose counts are lower bounds short by at most
+/// <see cref="CountErrorBound"/> (≤ n / (capacity + 1)).
+/// </summary>
+public sealed class StringSketch
+{
+    /// <summary>The default number of distinct values counted exactly.</summary>
+    public const int DefaultExactDistinctLimit = 1 << 16;
+
+    /// <summary>The default number of Misra-Gries counters kept once the sketch is approximate.</summary>
+    public const int DefaultFrequentCapacity = 1024;
+
+    private readonly Dictionary<byte[], long> _counts = new(Utf8KeyComparer.Instance);
+    private HyperLogLog? _distinct;
+
+    /// <summary>Creates an empty sketch.</summary>
+    public StringSketch(int exactDistinctLimit = DefaultExactDistinctLimit, int frequentCapacity = DefaultFrequentCapacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(frequentCapacity, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(exactDistinctLimit, frequentCapacity);
+        ExactDistinctLimit = exactDistinctLimit;
+        FrequentCapacity = frequentCapacity;
+    }
+
+    /// <summary>Up to this many distinct values, every statistic is exact.</summary>
+    public int ExactDistinctLimit { get; }
+
+    /// <summary>How many value counters the Misra-Gries summary keeps once the sketch is approximate.</summary>
+    public int FrequentCapacity { get; }
+
+    /// <summary>Present values.</summary>
+    public long Count { get; private set; }
+
+    /// <summary>Missing values (null).</summary>
+    public long Missing { get; private set; }
+
+    /// <summary>The total UTF-8 length of the present values, in bytes.</summary>
+    public long TotalLength { get; private set; }
+
+    /// <summary>The average UTF-8 length of the present values, in bytes; NaN when there are none.</summary>
+    public double AverageLength => Count == 0 ? double.NaN : (double)TotalLength / Count;
+
+    /// <summary>Whether <see cref="DistinctCount"/> and the counts of <see cref="TopK"/> are exact.</summary>
+    public bool IsExact => _distinct is null;
+
+    /// <summary>How much any count in <see cref="TopK"/> may fall short of the true count; 0 when exact.</summary>
+    public long CountErrorBound { get; private set; }
+
+    /// <summary>The number of distinct present values: exact, or the HyperLogLog estimate (0.81% standard error).</summary>
+    public long DistinctCount => _distinct?.Estimate() ?? _counts.Count;
+
+    /// <summary>Adds <paramref name="count"/> occurrences of a UTF-8 value.</summary>
+    public void Add(ReadOnlySpan<byte> utf8, long count = 1)
+    {
+        Count += count;
+        TotalLength += utf8.Length * count;
+        var lookup = _counts.GetAlternateLookup<ReadOnlySpan<byte>>();
+        ref long slot = ref CollectionsMarshal.GetValueRefOrAddDefault(lookup, utf8, out bool seen);
+        slot += count;
+        if (_distinct is not null) _distinct.Add(utf8);
+        if (!seen) Rebalance();
+    }
+
+    /// <summary>Adds a value given as a .NET string.</summary>
+    public void Add(string value, long count = 1)
+    {
+        var buffer = Encoding.UTF8.GetBytes(value);
+        Add(buffer, count);
+    }
+
+    /// <summary>Adds <paramref name="count"/> missing values.</summary>
+    public void AddMissing(long count = 1) => Missing += count;
+
+    /// <summary>Adds the values summarised by another sketch.</summary>
+    public void Merge(StringSketch other)
+    {
+        Count += other.Count;
+        Missing += other.Missing;
+        TotalLength += other.TotalLength;
+        CountErrorBound += other.CountErrorBound;
+        if (other._distinct is not null)
+        {
+            BecomeApproximate();
+            _distinct!.Merge(other._distinct);
+        }
+        else if (_distinct is not null)
+        {
+            foreach (var key in other._counts.Keys) _distinct.Add(key);
+        }
+        foreach (var (key, count) in other._counts)
+        {
+            ref long slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_counts, key, out _);
+            slot += count;
+        }
+        Rebalance();
+    }
+
+    /// <summary>The <paramref name="k"/> most frequent values, most frequent first, ties by ordinal value.</summary>
+    public IReadOnlyList<ValueCount> TopK(int k)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        var all = new List<ValueCount>(_counts.Count);
+        foreach (var (key, count) in _counts) all.Add(new ValueCount(Encoding.UTF8.GetString(key), count));
+        all.Sort((a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : string.CompareOrdinal(a.Value, b.Value));
+        return all.Count <= k ? all : all.GetRange(0, k);
+    }
+
+    private void Rebalance()
+    {
+        if (_distinct is null && _counts.Count > ExactDistinctLimit) BecomeApproximate();
+        // Amortised Misra-Gries: let the table grow to twice its capacity, then cut it back in one pass.
+        if (_distinct is not null && _counts.Count > 2 * FrequentCapacity) ReduceCounters();
+    }
+
+    private void BecomeApproximate()
+    {
+        if (_distinct is not null) return;
+        _distinct = new HyperLogLog();
+        foreach (var key in _counts.Keys) _distinct.Add(key);
+        if (_counts.Count > FrequentCapacity) ReduceCounters();
+    }
+
+    /// <summary>
+    /// Subtracts the (capacity + 1)-th largest count from every counter and drops those left at zero or below.
+    /// Each cut removes at least (capacity + 1)·cut occurrences, so the total cut stays ≤ n / (capacity + 1).
+    /// </summary>
+    private void ReduceCounters()
+    {
+        var counts = new long[_counts.Count];
+        _counts.Values.CopyTo(counts, 0);
+        Array.Sort(counts);
+        long cut = counts[counts.Length - 1 - FrequentCapacity];
+        var survivors = new List<KeyValuePair<byte[], long>>(FrequentCapacity);
+        foreach (var entry in _counts)
+            if (entry.Value > cut) survivors.Add(new(entry.Key, entry.Value - cut));
+        _counts.Clear();
+        foreach (var (key, count) in survivors) _counts.Add(key, count);
+        CountErrorBound += cut;
+    }
+}
