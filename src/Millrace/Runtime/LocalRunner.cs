@@ -48,7 +48,7 @@ public sealed class LocalRunner(IMetadataStore store, string pipelineRoot, ILogg
 
         var nodes = graph.TopologicalOrder.Where(i => results[i] is not null).Select(i => results[i]!).ToImmutableArray();
         var state = cancellationToken.IsCancellationRequested || nodes.Any(n => n.Outcome == NodeOutcome.Cancelled) ? RunState.Cancelled
-                        // Steps skipped behind a blocking validation result are the pipeline working as meant, not a failure.
+            // Steps skipped behind a blocking validation result are the pipeline working as meant, not a failure.
             : nodes.Any(n => n.Outcome == NodeOutcome.Failed) ? RunState.Failed
             : RunState.Succeeded;
         await store.FinishRunAsync(runId, state, CancellationToken.None);
