@@ -12,6 +12,8 @@ internal static class DocComments
 {
     private static readonly Regex Summary = new("<summary>(.*?)</summary>", RegexOptions.Singleline | RegexOptions.CultureInvariant);
     private static readonly Regex Tag = new("<[^>]+>", RegexOptions.CultureInvariant);
+    private static readonly Regex Reference = new(
+        "<(?:see|seealso|paramref|typeparamref)\\s+(?:cref|langword|name)=\"(?:[A-Z]:)?([^\"]+)\"\\s*/>", RegexOptions.CultureInvariant);
     private static readonly Regex Space = new(@"\s+", RegexOptions.CultureInvariant);
 
     public static string? SummaryOf(SyntaxNode declaration)
@@ -22,8 +24,8 @@ internal static class DocComments
             .Select(line => line.Substring(3));
         var match = Summary.Match(string.Join("\n", lines));
         if (!match.Success) return null;
-        // <see cref="X"/> reads as X; other tags go.
-        var text = Regex.Replace(match.Groups[1].Value, "<see (?:cref|langword)=\"(?:[A-Z]:)?([^\"]+)\"\\s*/>", "$1");
+        // <see cref="X"/>, <paramref name="X"/> and <typeparamref name="X"/> read as X; other tags go.
+        var text = Reference.Replace(match.Groups[1].Value, "$1");
         text = Space.Replace(Tag.Replace(text, ""), " ").Trim();
         return text.Length == 0 ? null : text;
     }

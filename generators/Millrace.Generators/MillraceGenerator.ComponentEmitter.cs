@@ -23,7 +23,7 @@ public sealed partial class MillraceGenerator
             var self = model.FullyQualifiedName;
             using (writer.Block($"partial class {model.NameWithTypeParameters} : global::Millrace.IComponent<{self}>"))
             {
-                writer.Line($"/// <summary>What <see cref=\"{model.Name}\"/> is: its ports and parameters.</summary>");
+                writer.Line($"/// <summary>What <see cref=\"{model.CrefName}\"/> is: its ports and parameters.</summary>");
                 writer.Line("public static global::Millrace.ComponentDescriptor ComponentDescriptor { get; } = new(");
                 writer.Indent();
                 WriteDescriptorArguments(writer, model);

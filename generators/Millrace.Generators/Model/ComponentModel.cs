@@ -23,6 +23,9 @@ internal sealed record ComponentModel(
     /// <summary>The type as written inside its own declaration: <c>Trainer&lt;TModel&gt;</c>.</summary>
     public string NameWithTypeParameters => Name + TypeParameterList;
 
+    /// <summary>The type as a documentation reference names it: <c>Trainer{TModel}</c>.</summary>
+    public string CrefName => TypeParameters.Count == 0 ? Name : Name + "{" + string.Join(", ", TypeParameters) + "}";
+
     private string TypeParameterList => TypeParameters.Count == 0 ? "" : "<" + string.Join(", ", TypeParameters) + ">";
 }
 
