@@ -31,7 +31,8 @@ public sealed class LocalRunner(IMetadataStore store, string pipelineRoot, ILogg
         var selected = options.Selection.Resolve(graph);
         var runId = options.RunId ?? NewRunId();
         var logger = _loggerFactory.CreateLogger("Millrace.Runtime");
-        using var runScope = logger.BeginScope(new Dictionary<string, object> { ["RunId"] = runId, ["Pipeline"] = graph.Name });
+        // A message-template scope is both structured (RunId, Pipeline) and readable in plain console output.
+        using var runScope = logger.BeginScope("Run {RunId} of {Pipeline}", runId, graph.Name);
 
         await store.AbandonDeadRunsAsync(cancellationToken);
         var results = new NodeResult?[graph.Nodes.Length];

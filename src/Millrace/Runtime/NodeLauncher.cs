@@ -79,11 +79,13 @@ internal sealed class NodeLauncher(
                 await store.FinishExecutionAsync(executionId, ExecutionState.Failed, message, CancellationToken.None);
                 if (attempt < policy.MaxAttempts && !cancellationToken.IsCancellationRequested)
                 {
-                    _logger.LogWarning(e, "Step {Node} failed on attempt {Attempt} of {MaxAttempts}; retrying in {Delay}",
-                        node.Name, attempt, policy.MaxAttempts, policy.DelayBefore(attempt + 1));
+                    _logger.LogWarning("Step {Node} failed on attempt {Attempt} of {MaxAttempts} ({Message}); retrying in {Delay}",
+                        node.Name, attempt, policy.MaxAttempts, message, policy.DelayBefore(attempt + 1));
                     continue;
                 }
-                _logger.LogError(e, "Step {Node} failed: {Message}", node.Name, message);
+                // The message is the user's story; the stack trace is for whoever debugs the component.
+                _logger.LogError("Step {Node} failed: {Message}", node.Name, message);
+                _logger.LogDebug(e, "Step {Node} failed", node.Name);
                 return Result(node, NodeOutcome.Failed, executionId, attempt, clock, message);
             }
         }

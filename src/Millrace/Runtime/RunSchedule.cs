@@ -54,7 +54,7 @@ internal sealed class RunSchedule(
     private async Task<NodeResult> Launch(PipelineNode node, CancellationToken cancellationToken)
     {
         await Task.Yield();
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["Node"] = node.Name });
+        using var scope = logger.BeginScope("Step {Node}", node.Name);
         var edges = graph.IncomingEdges(node.Index);
         var (inputs, digests) = (new Artifact?[node.Component.Inputs.Length], new string?[node.Component.Inputs.Length]);
         foreach (var edge in edges)

@@ -1,0 +1,72 @@
+using System.CommandLine;
+
+namespace Millrace.Hosting;
+
+/// <summary>
+/// The verbs of a Millrace program: <c>run</c>, <c>graph</c>, <c>runs list|show</c> and <c>lineage</c>. A user's
+/// mistake (a bad option, an unknown pipeline, step, run or artifact) prints one line starting with <c>error:</c>
+/// and exits non-zero, without a stack trace.
+/// </summary>
+internal sealed class MillraceCommandLine(IServiceProvider services, MillraceConsole console)
+{
+    public async Task<int> InvokeAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var root = new RootCommand("Runs and inspects Millrace pipelines.")
+        {
+            RunVerb.Create(services, console),
+            GraphVerb.Create(services, console),
+            RunsVerb.Create(services, console),
+            LineageVerb.Create(services, console),
+        };
+        var parsed = root.Parse(WithoutConfigurationOverrides(args));
+        if (parsed.Errors.Count > 0)
+        {
+            await console.Error.WriteLineAsync($"error: {parsed.Errors[0].Message} (see --help)");
+            return ExitCodes.UsageError;
+        }
+        try
+        {
+            var configuration = new InvocationConfiguration
+            {
+                Output = console.Out,
+                Error = console.Error,
+                EnableDefaultExceptionHandler = false,
+                // The host's console lifetime owns Ctrl+C and cancels the token given here.
+                ProcessTerminationTimeout = null,
+            };
+            return await parsed.InvokeAsync(configuration, cancellationToken);
+        }
+        catch (MillraceException e)
+        {
+            await console.Error.WriteLineAsync($"error: {e.Message}");
+            return ExitCodes.UsageError;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await console.Error.WriteLineAsync($"error: {e.Message}");
+            return ExitCodes.RunFailed;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await console.Error.WriteLineAsync("cancelled");
+            return ExitCodes.Cancelled;
+        }
+    }
+
+    /// <summary>
+    /// Drops <c>--Section:Key=value</c> and <c>--Section:Key value</c> tokens: the host's configuration has read them
+    /// already, and they are not options of any verb.
+    /// </summary>
+    internal static string[] WithoutConfigurationOverrides(string[] args)
+    {
+        var kept = new List<string>(args.Length);
+        for (var i = 0; i < args.Length; i++)
+        {
+            var arg = args[i];
+            var name = arg.StartsWith("--", StringComparison.Ordinal) ? arg[2..].Split('=', 2)[0] : null;
+            if (name is null || !name.Contains(':')) kept.Add(arg);
+            else if (!arg.Contains('=')) i++;
+        }
+        return [.. kept];
+    }
+}
