@@ -9,6 +9,7 @@ namespace Millrace.Compute;
 /// The kernels on an ILGPU accelerator: moments and equal-width histograms run on the device; the sketches
 /// (quantiles, strings), which are sequential data structures, run on the CPU kernels. Meant for a CUDA device;
 /// <see cref="CreateCpuSimulator"/> exists to test the device kernels, and is far too slow for real work.
+/// An instance is not thread-safe: it reuses one small device buffer for the per-group states.
 /// </summary>
 public sealed class IlgpuColumnKernels : IColumnKernels
 {
@@ -18,6 +19,7 @@ public sealed class IlgpuColumnKernels : IColumnKernels
     private readonly Action<KernelConfig, ArrayView<double>, ArrayView<MomentsState>, double> _moments;
     private readonly Action<Index1D, ArrayView<double>, ArrayView<long>, double, double, double> _histogram;
     private readonly int _groupSize;
+    private readonly MemoryBuffer1D<MomentsState, Stride1D.Dense> _groupStates;
 
     /// <summary>Takes ownership of a context and one of its accelerators, and compiles the kernels for it.</summary>
     public IlgpuColumnKernels(Context context, Accelerator accelerator)
@@ -26,6 +28,7 @@ public sealed class IlgpuColumnKernels : IColumnKernels
         Accelerator = accelerator;
         _groupSize = (int)Math.Min(PreferredGroupSize, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)accelerator.MaxNumThreadsPerGroup + 1) / 2);
         _moments = accelerator.LoadStreamKernel<ArrayView<double>, ArrayView<MomentsState>, double>(IlgpuMomentsKernel.Run);
+        _groupStates = accelerator.Allocate1D<MomentsState>(ResidentGroups);
         _histogram = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<double>, ArrayView<long>, double, double, double>(IlgpuHistogramKernel.Run);
     }
 
@@ -55,17 +58,18 @@ public sealed class IlgpuColumnKernels : IColumnKernels
     {
         if (values.Length == 0) return MomentsState.Empty;
         if (!double.IsFinite(pivot)) pivot = 0;
-        long groupsNeeded = (values.Length + _groupSize - 1) / _groupSize;
-        int residentGroups = Math.Max(1, Accelerator.NumMultiprocessors * Math.Max(1, Accelerator.MaxNumThreadsPerMultiprocessor / _groupSize));
-        int groups = (int)Math.Min(groupsNeeded, residentGroups);
-        using var states = Accelerator.Allocate1D<MomentsState>(groups);
+        int groups = (int)Math.Min((values.Length + _groupSize - 1) / _groupSize, ResidentGroups);
+        var states = _groupStates.View.SubView(0, groups);
         var config = new KernelConfig(groups, _groupSize, SharedMemoryConfig.RequestDynamic<MomentsState>(_groupSize));
-        _moments(config, values, states.View, pivot);
+        _moments(config, values, states, pivot);
         var partials = states.GetAsArray1D();
         var result = MomentsState.Empty;
         foreach (var partial in partials) result = MomentsState.Merge(result, partial);
         return result;
     }
+
+    /// <summary>As many groups as the device keeps resident at once: enough to saturate memory with a grid stride.</summary>
+    private int ResidentGroups => Math.Max(1, Accelerator.NumMultiprocessors * Math.Max(1, Accelerator.MaxNumThreadsPerMultiprocessor / _groupSize));
 
     /// <inheritdoc/>
     public EqualWidthHistogram Histogram(ReadOnlySpan<double> values, double low, double high, int bucketCount)
@@ -100,8 +104,8 @@ public sealed class IlgpuColumnKernels : IColumnKernels
         return buffer;
     }
 
-    /// <summary>The first finite value among the first few: close enough to the mean for the shifted sums.</summary>
-    internal static double Pivot(ReadOnlySpan<double> values)
+    /// <summary>A pivot for <see cref="Moments(ArrayView{double}, double)"/>: the first finite value among the first 4096, else 0.</summary>
+    public static double Pivot(ReadOnlySpan<double> values)
     {
         foreach (double x in values[..Math.Min(values.Length, 4096)])
             if (double.IsFinite(x)) return x;
@@ -111,6 +115,7 @@ public sealed class IlgpuColumnKernels : IColumnKernels
     /// <summary>Releases the accelerator and its context.</summary>
     public void Dispose()
     {
+        _groupStates.Dispose();
         Accelerator.Dispose();
         _context.Dispose();
     }
