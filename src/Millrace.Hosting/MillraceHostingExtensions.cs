@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -15,6 +17,8 @@ public static class MillraceHostingExtensions
     /// </summary>
     public static MillraceBuilder AddMillrace(this HostApplicationBuilder builder)
     {
+        var commandLine = builder.Configuration.Sources.OfType<CommandLineConfigurationSource>().LastOrDefault();
+        if (commandLine is not null) builder.Configuration.AddCommandLine(ConfigurationArguments.Overrides(commandLine.Args));
         builder.Services.AddOptions<MillraceOptions>().Bind(builder.Configuration.GetSection(MillraceOptions.Section)).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<MillraceOptions>, MillraceOptionsValidator>();
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);

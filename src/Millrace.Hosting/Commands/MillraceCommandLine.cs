@@ -18,10 +18,12 @@ internal sealed class MillraceCommandLine(IServiceProvider services, MillraceCon
             RunsVerb.Create(services, console),
             LineageVerb.Create(services, console),
         };
-        var parsed = root.Parse(WithoutConfigurationOverrides(args));
+        var parsed = root.Parse(ConfigurationArguments.WithoutOverrides(args));
         if (parsed.Errors.Count > 0)
         {
-            await console.Error.WriteLineAsync($"error: {parsed.Errors[0].Message} (see --help)");
+            // Some parser messages list choices on further lines; a user's mistake gets one line.
+            var message = string.Join(" ", parsed.Errors[0].Message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+            await console.Error.WriteLineAsync($"error: {message} (see --help)");
             return ExitCodes.UsageError;
         }
         try
@@ -51,22 +53,5 @@ internal sealed class MillraceCommandLine(IServiceProvider services, MillraceCon
             await console.Error.WriteLineAsync("cancelled");
             return ExitCodes.Cancelled;
         }
-    }
-
-    /// <summary>
-    /// Drops <c>--Section:Key=value</c> and <c>--Section:Key value</c> tokens: the host's configuration has read them
-    /// already, and they are not options of any verb.
-    /// </summary>
-    internal static string[] WithoutConfigurationOverrides(string[] args)
-    {
-        var kept = new List<string>(args.Length);
-        for (var i = 0; i < args.Length; i++)
-        {
-            var arg = args[i];
-            var name = arg.StartsWith("--", StringComparison.Ordinal) ? arg[2..].Split('=', 2)[0] : null;
-            if (name is null || !name.Contains(':')) kept.Add(arg);
-            else if (!arg.Contains('=')) i++;
-        }
-        return [.. kept];
     }
 }
