@@ -15,8 +15,38 @@ internal static class ComponentSymbols
 {
     public static bool Has(ISymbol symbol, string attributeMetadataName) => Find(symbol, attributeMetadataName) is not null;
 
-    public static AttributeData? Find(ISymbol symbol, string attributeMetadataName) =>
-        symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == attributeMetadataName);
+    public static AttributeData? Find(ISymbol symbol, string attributeMetadataName)
+    {
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (IsNamed(attribute.AttributeClass, attributeMetadataName)) return attribute;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Whether a type is the one with this full metadata name, compared part by part: the generator asks this for
+    /// every attribute of every member, so it avoids formatting display strings.
+    /// </summary>
+    public static bool IsNamed(ITypeSymbol? type, string metadataName)
+    {
+        if (type is null) return false;
+        var end = metadataName.Length;
+        var dot = metadataName.LastIndexOf('.');
+        if (!Matches(type.MetadataName, metadataName, dot + 1, end)) return false;
+        ISymbol? ns = type.ContainingNamespace;
+        while (dot > 0)
+        {
+            end = dot;
+            dot = metadataName.LastIndexOf('.', end - 1);
+            if (ns is not INamespaceSymbol { IsGlobalNamespace: false } || !Matches(ns.MetadataName, metadataName, dot + 1, end)) return false;
+            ns = ns.ContainingNamespace;
+        }
+        return ns is INamespaceSymbol { IsGlobalNamespace: true } && type.ContainingType is null;
+    }
+
+    private static bool Matches(string name, string text, int start, int end) =>
+        name.Length == end - start && string.CompareOrdinal(name, 0, text, start, name.Length) == 0;
 
     public static bool IsComponent(ITypeSymbol? type) =>
         type is INamedTypeSymbol named && Has(named.OriginalDefinition, KnownNames.ComponentAttribute);
@@ -53,7 +83,7 @@ internal static class ComponentSymbols
     {
         for (var t = type as INamedTypeSymbol; t is not null; t = t.BaseType)
         {
-            if (t.ToDisplayString() == KnownNames.Artifact) return true;
+            if (IsNamed(t, KnownNames.Artifact)) return true;
         }
         return false;
     }
@@ -87,7 +117,7 @@ internal static class ComponentSymbols
         var definition = component.OriginalDefinition;
         if (definition.DeclaringSyntaxReferences.Length == 0)
         {
-            return definition.AllInterfaces.Any(i => i.ToDisplayString() == KnownNames.ComponentInterface);
+            return definition.AllInterfaces.Any(i => IsNamed(i, KnownNames.ComponentInterface));
         }
         return IsPartial(definition) && definition.ContainingType is null && CheckExecuteAsync(definition) is null
             && Properties(definition).All(p => PortProblem(p) is null);
@@ -116,8 +146,8 @@ internal static class ComponentSymbols
         method.DeclaredAccessibility == Accessibility.Public
         && !method.IsStatic
         && !method.IsGenericMethod
-        && method.ReturnType.ToDisplayString() == "System.Threading.Tasks.ValueTask"
+        && IsNamed(method.ReturnType, "System.Threading.Tasks.ValueTask")
         && method.Parameters.Length == 2
-        && method.Parameters[0].Type.ToDisplayString() == KnownNames.ComponentContext
-        && method.Parameters[1].Type.ToDisplayString() == "System.Threading.CancellationToken";
+        && IsNamed(method.Parameters[0].Type, KnownNames.ComponentContext)
+        && IsNamed(method.Parameters[1].Type, "System.Threading.CancellationToken");
 }

@@ -52,15 +52,27 @@ public sealed partial class MillraceGenerator
                 emittable = false;
             }
 
-            var stepProperties = type.GetMembers().OfType<IPropertySymbol>()
-                .Where(p => !p.IsStatic && ComponentSymbols.IsComponent(p.Type))
-                .ToList();
+            // Steps are found and wired from declarations and syntax alone: nothing here binds an expression, so a
+            // re-run after an edit elsewhere costs little more than reading the pipeline's declarations.
+            var shapes = new Dictionary<INamedTypeSymbol, ComponentShape>(SymbolEqualityComparer.Default);
+            var stepShapes = new Dictionary<string, ComponentShape>();
+            var stepProperties = new List<(IPropertySymbol Property, ComponentShape Shape)>();
+            foreach (var member in type.GetMembers())
+            {
+                if (member is IPropertySymbol { IsStatic: false } property && ComponentSymbols.IsComponent(property.Type))
+                {
+                    var shape = ComponentShape.Of((INamedTypeSymbol)property.Type, shapes);
+                    stepProperties.Add((property, shape));
+                    stepShapes[property.Name] = shape;
+                }
+            }
+
             var steps = new List<StepModel>();
             var clusterNames = new Dictionary<string, string>();
-            foreach (var property in stepProperties)
+            foreach (var (property, shape) in stepProperties)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var step = ParseStep(context.SemanticModel.Compilation, type, property, name, diagnostics, ref emittable, cancellationToken);
+                var step = ParseStep(property, shape, stepShapes, name, diagnostics, ref emittable, cancellationToken);
                 steps.Add(step);
                 if (!ClusterNames.IsValidLabel(step.ClusterName))
                 {
@@ -98,16 +110,14 @@ public sealed partial class MillraceGenerator
         }
 
         private static StepModel ParseStep(
-            Compilation compilation, INamedTypeSymbol pipeline, IPropertySymbol property, string pipelineName,
+            IPropertySymbol property, ComponentShape component, Dictionary<string, ComponentShape> steps, string pipelineName,
             List<DiagnosticInfo> diagnostics, ref bool emittable, CancellationToken cancellationToken)
         {
-            var component = (INamedTypeSymbol)property.Type;
             var syntax = (PropertyDeclarationSyntax)property.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
             var nameLocation = LocationInfo.From(syntax.Identifier);
-            var inputPorts = ComponentSymbols.Inputs(component).ToList();
-            var wiring = new (string Step, string Port, LocationInfo Location)?[inputPorts.Count];
+            var wiring = new (string Step, string Port, LocationInfo Location)?[component.Inputs.Count];
             var assignments = new List<ParameterAssignment>();
-            if (!ComponentSymbols.HasGlue(component)) emittable = false;
+            if (!component.HasGlue) emittable = false;
 
             var creation = ObjectCreation(syntax);
             if (creation is null)
@@ -117,47 +127,46 @@ public sealed partial class MillraceGenerator
             }
             else
             {
-                var semanticModel = compilation.GetSemanticModel(syntax.SyntaxTree);
                 foreach (var assignment in creation.Initializer?.Expressions.OfType<AssignmentExpressionSyntax>() ?? [])
                 {
-                    if (semanticModel.GetSymbolInfo(assignment.Left, cancellationToken).Symbol is not { } member) continue;
-                    if (ComponentSymbols.Has(member, KnownNames.OutputAttribute))
+                    // An initializer's left side names a member of the created type; anything the compiler cannot
+                    // bind is its own error, so it is skipped here.
+                    if (assignment.Left is not IdentifierNameSyntax { Identifier.ValueText: var member }
+                        || !component.Members.TryGetValue(member, out var kind)) continue;
+                    switch (kind)
                     {
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.OutputAssignedInPipeline, LocationInfo.From(assignment), member.Name, property.Name));
-                        emittable = false;
-                    }
-                    else if (ComponentSymbols.Has(member, KnownNames.InputAttribute))
-                    {
-                        var index = inputPorts.FindIndex(p => p.Name == member.Name);
-                        var source = StepOutput(semanticModel, pipeline, assignment.Right, cancellationToken);
-                        if (source is null)
-                        {
-                            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InputNotWiredToStepOutput, LocationInfo.From(assignment.Right),
-                                member.Name, property.Name, pipelineName, assignment.Right.ToString()));
+                        case ComponentShape.MemberKind.Output:
+                            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.OutputAssignedInPipeline, LocationInfo.From(assignment), member, property.Name));
                             emittable = false;
-                        }
-                        else if (index >= 0)
-                        {
-                            wiring[index] = (source.Value.Step, source.Value.Port, LocationInfo.From(assignment.Right));
-                        }
-                    }
-                    else if (ComponentSymbols.Has(member, KnownNames.ParameterAttribute))
-                    {
-                        assignments.Add(new ParameterAssignment(member.Name, assignment.Right.WithoutTrivia().ToFullString()));
-                    }
-                    else
-                    {
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPortOrParameter, LocationInfo.From(assignment),
-                            property.Name, member.Name, component.Name));
-                        emittable = false;
+                            break;
+                        case ComponentShape.MemberKind.Input:
+                            if (StepOutput(assignment.Right, steps) is { } source)
+                            {
+                                wiring[component.IndexOfInput(member)] = (source.Step, source.Port, LocationInfo.From(assignment.Right));
+                            }
+                            else
+                            {
+                                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InputNotWiredToStepOutput, LocationInfo.From(assignment.Right),
+                                    member, property.Name, pipelineName, assignment.Right.ToString()));
+                                emittable = false;
+                            }
+                            break;
+                        case ComponentShape.MemberKind.Parameter:
+                            assignments.Add(new ParameterAssignment(member, assignment.Right.ToString()));
+                            break;
+                        default:
+                            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.NotPortOrParameter, LocationInfo.From(assignment),
+                                property.Name, member, component.Name));
+                            emittable = false;
+                            break;
                     }
                 }
             }
 
             var inputs = new List<InputWiring>();
-            for (var i = 0; i < inputPorts.Count; i++)
+            for (var i = 0; i < component.Inputs.Count; i++)
             {
-                var port = ComponentSymbols.ToInputPort(inputPorts[i]);
+                var port = component.Inputs[i];
                 if (wiring[i] is var (step, output, location))
                 {
                     inputs.Add(new InputWiring(port, step, output, location));
@@ -175,11 +184,11 @@ public sealed partial class MillraceGenerator
             return new StepModel(
                 property.Name,
                 ClusterNames.FromIdentifier(property.Name),
-                ComponentSymbols.FullyQualified(component),
-                ComponentSymbols.Has(property, KnownNames.SinkAttribute) || ComponentSymbols.IsSinkComponent(component),
+                component.FullyQualifiedName,
+                component.IsSink || ComponentSymbols.Has(property, KnownNames.SinkAttribute),
                 nameLocation,
                 inputs.ToEquatableArray(),
-                ComponentSymbols.Outputs(component).Select(ComponentSymbols.ToOutputPort).ToEquatableArray(),
+                component.Outputs,
                 assignments.ToEquatableArray());
         }
 
@@ -195,21 +204,23 @@ public sealed partial class MillraceGenerator
                 : expression as BaseObjectCreationExpressionSyntax;
         }
 
-        /// <summary>Resolves <c>Step.Output</c> (or <c>this.Step.Output</c>) to a step and port of this pipeline.</summary>
-        private static (string Step, string Port)? StepOutput(SemanticModel semanticModel, INamedTypeSymbol pipeline, ExpressionSyntax value, CancellationToken cancellationToken)
+        /// <summary>
+        /// Resolves <c>Step.Output</c> (or <c>this.Step.Output</c>) to a step and port of this pipeline, by name: in a
+        /// step's initializer a simple name can only mean a member of the pipeline, and a step is a property of it.
+        /// </summary>
+        private static (string Step, string Port)? StepOutput(ExpressionSyntax value, Dictionary<string, ComponentShape> steps)
         {
             while (value is ParenthesizedExpressionSyntax parenthesized) value = parenthesized.Expression;
-            if (value is not MemberAccessExpressionSyntax { Expression: var target } access) return null;
-            var isStepReference = target is IdentifierNameSyntax
-                || target is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax };
-            if (!isStepReference) return null;
-            if (semanticModel.GetSymbolInfo(target, cancellationToken).Symbol is not IPropertySymbol step
-                || !SymbolEqualityComparer.Default.Equals(step.ContainingType, pipeline)
-                || step.IsStatic
-                || !ComponentSymbols.IsComponent(step.Type)) return null;
-            if (semanticModel.GetSymbolInfo(access, cancellationToken).Symbol is not IPropertySymbol port
-                || !ComponentSymbols.Has(port, KnownNames.OutputAttribute)) return null;
-            return (step.Name, port.Name);
+            if (value is not MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression, Name: IdentifierNameSyntax port } access) return null;
+            var step = access.Expression switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax identifier } => identifier.Identifier.ValueText,
+                _ => null,
+            };
+            return step is not null && steps.TryGetValue(step, out var shape) && shape.HasOutput(port.Identifier.ValueText)
+                ? (step, port.Identifier.ValueText)
+                : null;
         }
 
         private static EquatableArray<string> Usings(IEnumerable<UsingDirectiveSyntax> usings) =>

@@ -88,7 +88,6 @@ internal static class ParameterShapes
             case SpecialType.System_String:
                 return true;
         }
-        var name = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString();
-        return name is "System.TimeSpan" or "System.DateTimeOffset";
+        return ComponentSymbols.IsNamed(type, "System.TimeSpan") || ComponentSymbols.IsNamed(type, "System.DateTimeOffset");
     }
 }
