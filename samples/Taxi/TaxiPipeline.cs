@@ -1,11 +1,17 @@
+using Microsoft.Extensions.Configuration;
+
 namespace Millrace.Samples.Taxi;
 
 /// <summary>The Chicago taxi pipeline: import the trips, profile them, and gate on their size.</summary>
+/// <param name="configuration">Reads <c>Taxi:DataPath</c>, the taxi CSV to import.</param>
 [Pipeline("chicago-taxi")]
-public sealed partial class TaxiPipeline
+public sealed partial class TaxiPipeline(IConfiguration configuration)
 {
-    /// <summary>Where the taxi CSV is; the shared data folder beside the repository by default.</summary>
-    public string DataPath { get; init; } = Path.Combine("..", "shared", "data", "taxi", "taxi_big_tipper_label.csv");
+    /// <summary>
+    /// Where the taxi CSV is: <c>Taxi:DataPath</c> from configuration, else the shared data folder beside the
+    /// repository (the sample runs from the repository root).
+    /// </summary>
+    public string DataPath => configuration["Taxi:DataPath"] ?? Path.Combine("..", "shared", "data", "taxi", "taxi_big_tipper_label.csv");
 
     public CsvImport ExampleGen => new() { InputPath = DataPath };
 
