@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -7,7 +6,9 @@ namespace Millrace.Hosting;
 /// <summary>Registers the pipelines a Millrace host can run; returned by <see cref="MillraceHostingExtensions.AddMillrace"/>.</summary>
 public sealed class MillraceBuilder
 {
-    internal MillraceBuilder(HostApplicationBuilder host) => Host = host;
+    private readonly string[] _args;
+
+    internal MillraceBuilder(HostApplicationBuilder host, string[] args) => (Host, _args) = (host, args);
 
     /// <summary>The application builder, to register anything else.</summary>
     public HostApplicationBuilder Host { get; }
@@ -29,8 +30,7 @@ public sealed class MillraceBuilder
     /// <returns>The process exit code.</returns>
     public async Task<int> RunAsync()
     {
-        var args = Host.Configuration.Sources.OfType<CommandLineConfigurationSource>().LastOrDefault()?.Args ?? [];
         using var host = Build();
-        return await host.RunMillraceAsync([.. args]);
+        return await host.RunMillraceAsync(_args);
     }
 }

@@ -17,8 +17,9 @@ public static class MillraceHostingExtensions
     /// </summary>
     public static MillraceBuilder AddMillrace(this HostApplicationBuilder builder)
     {
-        var commandLine = builder.Configuration.Sources.OfType<CommandLineConfigurationSource>().LastOrDefault();
-        if (commandLine is not null) builder.Configuration.AddCommandLine(ConfigurationArguments.Overrides(commandLine.Args));
+        // The arguments given to Host.CreateApplicationBuilder(args), kept by its command-line configuration source.
+        string[] args = [.. builder.Configuration.Sources.OfType<CommandLineConfigurationSource>().FirstOrDefault()?.Args ?? []];
+        builder.Configuration.AddCommandLine(ConfigurationArguments.Overrides(args));
         builder.Services.AddOptions<MillraceOptions>().Bind(builder.Configuration.GetSection(MillraceOptions.Section)).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<MillraceOptions>, MillraceOptionsValidator>();
         builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
@@ -39,7 +40,7 @@ public static class MillraceHostingExtensions
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.Critical);
         // On a terminal the progress display tells what the runtime's information lines would.
         if (MillraceConsole.System.IsInteractive) builder.Logging.AddFilter("Millrace", LogLevel.Warning);
-        return new MillraceBuilder(builder);
+        return new MillraceBuilder(builder, args);
     }
 
     /// <summary>
