@@ -1,0 +1,31 @@
+namespace Millrace.Compute.IO;
+
+/// <summary>Typed columns of equal length: a batch of rows in columnar form (a Parquet row group in memory).</summary>
+public sealed class ColumnarTable
+{
+    /// <summary>Wraps columns of equal length.</summary>
+    /// <exception cref="ArgumentException">The columns have different lengths.</exception>
+    public ColumnarTable(IReadOnlyList<Column> columns)
+    {
+        if (columns.Select(c => c.Length).Distinct().Count() > 1)
+            throw new ArgumentException("Every column of a table must have the same length.", nameof(columns));
+        Columns = columns;
+    }
+
+    /// <summary>The columns, in file order.</summary>
+    public IReadOnlyList<Column> Columns { get; }
+
+    /// <summary>How many rows the table holds.</summary>
+    public int RowCount => Columns.Count == 0 ? 0 : Columns[0].Length;
+
+    /// <summary>The column of a name.</summary>
+    /// <exception cref="KeyNotFoundException">No column has that name.</exception>
+    public Column this[string name] => Columns.FirstOrDefault(c => c.Name == name)
+        ?? throw new KeyNotFoundException($"No column '{name}'; the columns are {string.Join(", ", Columns.Select(c => c.Name))}.");
+
+    /// <summary>Appends the rows of a table with the same columns.</summary>
+    public void Append(ColumnarTable other)
+    {
+        for (int i = 0; i < Columns.Count; i++) Columns[i].AppendColumn(other.Columns[i]);
+    }
+}

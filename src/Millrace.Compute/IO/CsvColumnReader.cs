@@ -1,0 +1,203 @@
+using System.Globalization;
+using System.Text.Unicode;
+using nietras.SeparatedValues;
+
+namespace Millrace.Compute.IO;
+
+/// <summary>
+/// Reads a CSV file into typed columns, one block (a row group) at a time, so that a file larger than memory can
+/// be streamed. Each block is cut at row boundaries into one part per core; the parts are parsed with Sep in
+/// parallel and appended in order. Column types are inferred from the first rows (or set by
+/// <see cref="CsvReadOptions.TypeOverrides"/>); a later cell that does not fit is a <see cref="CsvFormatException"/>
+/// with its line and column, as are ragged rows, invalid UTF-8 and an unclosed quote.
+/// </summary>
+public sealed class CsvColumnReader : IDisposable
+{
+    private readonly string _path;
+    private readonly CsvReadOptions _options;
+    private readonly FileStream _file;
+    private readonly MissingMarkers _missing;
+    private byte[] _buffer;
+    private int _filled, _start;
+    private long _lineOfStart = 1;
+    private bool _endOfFile;
+
+    private CsvColumnReader(string path, CsvReadOptions options)
+    {
+        _path = path;
+        _options = options;
+        _missing = new MissingMarkers(options.MissingValues);
+        _buffer = new byte[Math.Max(options.BlockBytes, 4096)];
+        _file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        Fill();
+        if (_filled >= 3 && _buffer[0] == 0xEF && _buffer[1] == 0xBB && _buffer[2] == 0xBF) _start = 3;
+        (ColumnNames, Separator) = ReadHeader();
+        ColumnTypes = InferTypes();
+    }
+
+    /// <summary>The column names from the header.</summary>
+    public IReadOnlyList<string> ColumnNames { get; }
+
+    /// <summary>The type of each column, inferred or overridden.</summary>
+    public IReadOnlyList<ColumnType> ColumnTypes { get; }
+
+    /// <summary>The field separator, given or detected.</summary>
+    public char Separator { get; }
+
+    /// <summary>Opens a file, reads its header and infers the column types from its first rows.</summary>
+    /// <exception cref="CsvFormatException">The file is empty or its header cannot be read.</exception>
+    public static CsvColumnReader Open(string path, CsvReadOptions? options = null) => new(path, options ?? new CsvReadOptions());
+
+    /// <summary>Reads a whole file into one table.</summary>
+    public static ColumnarTable ReadAll(string path, CsvReadOptions? options = null)
+    {
+        using var reader = Open(path, options);
+        var table = reader.EmptyTable();
+        while (reader.ReadBlock() is { } block) table.Append(block);
+        return table;
+    }
+
+    /// <summary>Reads the next block of rows, or <see langword="null"/> at the end of the file.</summary>
+    public ColumnarTable? ReadBlock()
+    {
+        while (true)
+        {
+            var pending = _buffer.AsSpan(_start, _filled - _start);
+            int end = _endOfFile ? pending.Length : CsvBlockSplitter.EndOfLastRow(pending);
+            if (end > 0 || _endOfFile) break;
+            // Not one whole row in the buffer: make room (or grow) and read on.
+            Fill();
+        }
+        var block = _buffer.AsSpan(_start, _filled - _start);
+        int length = _endOfFile ? block.Length : CsvBlockSplitter.EndOfLastRow(block);
+        if (length <= 0) return null;
+        if (_endOfFile && CsvBlockSplitter.LineOfUnclosedQuote(block) is > 0 and var open)
+            throw new CsvFormatException(_path, _lineOfStart + open - 1, null, "a quoted field is never closed.");
+        var table = ParseInParallel(_start, length, _lineOfStart);
+        _lineOfStart += block[..length].Count((byte)'\n');
+        _start += length;
+        if (!_endOfFile) Fill();
+        return table;
+    }
+
+    /// <summary>A table with this file's columns and no rows.</summary>
+    public ColumnarTable EmptyTable() => new(ColumnNames.Select((name, i) => Column.Create(name, ColumnTypes[i])).ToArray());
+
+    private ColumnarTable ParseInParallel(int start, int length, long firstLine)
+    {
+        var bytes = _buffer.AsSpan(start, length);
+        if (!Utf8.IsValid(bytes)) throw InvalidUtf8(bytes, firstLine);
+        int parts = length < (1 << 20) ? 1 : Environment.ProcessorCount;
+        var bounds = new List<int> { 0 };
+        for (int p = 1; p < parts; p++)
+        {
+            int cut = CsvBlockSplitter.EndOfRowAfter(bytes, Math.Max(bounds[^1], (int)((long)length * p / parts)));
+            if (cut > bounds[^1] && cut < length) bounds.Add(cut);
+        }
+        bounds.Add(length);
+        var firstLines = new long[bounds.Count - 1];
+        firstLines[0] = firstLine;
+        for (int p = 1; p < firstLines.Length; p++)
+            firstLines[p] = firstLines[p - 1] + bytes[bounds[p - 1]..bounds[p]].Count((byte)'\n');
+        var tables = new ColumnarTable[firstLines.Length];
+        Parallel.For(0, tables.Length, p => tables[p] = ParsePart(start + bounds[p], bounds[p + 1] - bounds[p], firstLines[p]));
+        for (int p = 1; p < tables.Length; p++) tables[0].Append(tables[p]);
+        return tables[0];
+    }
+
+    private ColumnarTable ParsePart(int start, int length, long firstLine)
+    {
+        var table = EmptyTable();
+        var columns = table.Columns;
+        int width = columns.Count;
+        using var reader = Sep.Reader(o => o with
+        {
+            HasHeader = false,
+            Sep = new Sep(Separator),
+            Unescape = true,
+            DisableColCountCheck = true,
+            CultureInfo = CultureInfo.InvariantCulture,
+        }).From(new MemoryStream(_buffer, start, length, writable: false));
+        foreach (var row in reader)
+        {
+            if (row.ColCount != width)
+            {
+                if (row.ColCount == 1 && row[0].Span.IsEmpty) continue;
+                throw new CsvFormatException(_path, firstLine + row.LineNumberFrom - 1, null,
+                    $"the row has {row.ColCount} fields where the header has {width}.");
+            }
+            for (int c = 0; c < width; c++)
+            {
+                var text = row[c].Span;
+                if (_missing.IsMissing(text)) columns[c].AppendMissing();
+                else if (!columns[c].TryAppend(text))
+                    throw new CsvFormatException(_path, firstLine + row.LineNumberFrom - 1, ColumnNames[c],
+                        $"'{text}' is not a {ColumnTypes[c]} value (the type was inferred from the first {_options.InferenceRows} rows); " +
+                        $"set TypeOverrides[\"{ColumnNames[c]}\"] to {ColumnType.String} or a wider type.");
+            }
+        }
+        return table;
+    }
+
+    private (string[] Names, char Separator) ReadHeader()
+    {
+        var pending = _buffer.AsSpan(_start, _filled - _start);
+        if (pending.IsEmpty) throw new CsvFormatException(_path, 1, null, "the file is empty: a CSV file needs a header row.");
+        int end = CsvBlockSplitter.EndOfRowAfter(pending, 0);
+        if (end < 0) end = pending.Length;
+        using var reader = Sep.Reader(o => o with { HasHeader = true, Sep = _options.Separator is char s ? new Sep(s) : null, Unescape = true })
+            .From(new MemoryStream(_buffer, _start, end, writable: false));
+        var names = reader.Header.ColNames.ToArray();
+        if (names.Length == 0 || names.All(string.IsNullOrEmpty)) throw new CsvFormatException(_path, 1, null, "the header row is empty.");
+        _start += end;
+        _lineOfStart = 2;
+        return (names, reader.Spec.Sep.Separator);
+    }
+
+    private ColumnType[] InferTypes()
+    {
+        var inference = ColumnNames.Select(_ => new ColumnTypeInference()).ToArray();
+        var pending = _buffer.AsSpan(_start, _filled - _start);
+        int end = _endOfFile ? pending.Length : Math.Max(0, CsvBlockSplitter.EndOfLastRow(pending));
+        if (end > 0)
+        {
+            using var reader = Sep.Reader(o => o with { HasHeader = false, Sep = new Sep(Separator), Unescape = true, DisableColCountCheck = true })
+                .From(new MemoryStream(_buffer, _start, end, writable: false));
+            int rows = 0;
+            foreach (var row in reader)
+            {
+                if (rows++ >= _options.InferenceRows) break;
+                for (int c = 0; c < Math.Min(row.ColCount, inference.Length); c++)
+                    if (!_missing.IsMissing(row[c].Span)) inference[c].Observe(row[c].Span);
+            }
+        }
+        return ColumnNames.Select((name, i) => _options.TypeOverrides.TryGetValue(name, out var type) ? type : inference[i].Result).ToArray();
+    }
+
+    /// <summary>Moves the unread bytes to the front of the buffer (growing it when they fill it) and reads on.</summary>
+    private void Fill()
+    {
+        int pending = _filled - _start;
+        if (_start > 0) Buffer.BlockCopy(_buffer, _start, _buffer, 0, pending);
+        else if (pending == _buffer.Length) Array.Resize(ref _buffer, _buffer.Length * 2);
+        _start = 0;
+        _filled = pending;
+        while (_filled < _buffer.Length)
+        {
+            int read = _file.Read(_buffer, _filled, _buffer.Length - _filled);
+            if (read == 0) { _endOfFile = true; break; }
+            _filled += read;
+        }
+    }
+
+    private CsvFormatException InvalidUtf8(ReadOnlySpan<byte> bytes, long firstLine)
+    {
+        int valid = 0;
+        while (valid < bytes.Length && System.Text.Rune.DecodeFromUtf8(bytes[valid..], out _, out int consumed) == System.Buffers.OperationStatus.Done)
+            valid += consumed;
+        return new CsvFormatException(_path, firstLine + bytes[..valid].Count((byte)'\n'), null, $"invalid UTF-8 at byte {valid} of the line's block.");
+    }
+
+    /// <summary>Closes the file.</summary>
+    public void Dispose() => _file.Dispose();
+}

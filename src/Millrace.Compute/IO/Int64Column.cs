@@ -1,0 +1,89 @@
+using System.Globalization;
+
+namespace Millrace.Compute.IO;
+
+/// <summary>A column of 64-bit integers with a missing mask (a missing row holds 0).</summary>
+public sealed class Int64Column : Column
+{
+    private long[] _values = [];
+    private bool[]? _missing;
+
+    /// <summary>Creates an empty column.</summary>
+    public Int64Column(string name) : base(name) { }
+
+    /// <inheritdoc/>
+    public override ColumnType Type => ColumnType.Int64;
+
+    /// <summary>The values; a missing row holds 0.</summary>
+    public ReadOnlySpan<long> Values => _values.AsSpan(0, Length);
+
+    /// <summary>Which rows are missing; empty when none is.</summary>
+    public ReadOnlySpan<bool> Missing => _missing is null ? default : _missing.AsSpan(0, Length);
+
+    /// <inheritdoc/>
+    public override bool IsMissing(int row) => _missing is not null && _missing[row];
+
+    /// <summary>The values as float64, NaN where missing: the input of the numeric kernels.</summary>
+    public double[] ToFloat64()
+    {
+        var result = new double[Length];
+        for (int i = 0; i < result.Length; i++) result[i] = IsMissing(i) ? double.NaN : _values[i];
+        return result;
+    }
+
+    internal override bool TryAppend(ReadOnlySpan<char> text)
+    {
+        if (!TryParse(text, out long value)) return false;
+        EnsureCapacity(ref _values, Length + 1);
+        _values[Length++] = value;
+        return true;
+    }
+
+    internal override void AppendMissing()
+    {
+        EnsureCapacity(ref _values, Length + 1);
+        _missing ??= new bool[_values.Length];
+        if (_missing.Length < _values.Length) Array.Resize(ref _missing, _values.Length);
+        _values[Length] = 0;
+        _missing[Length++] = true;
+        MissingCount++;
+    }
+
+    internal override void AppendColumn(Column other)
+    {
+        var source = (Int64Column)other;
+        int start = Length;
+        EnsureCapacity(ref _values, start + source.Length);
+        source.Values.CopyTo(_values.AsSpan(start));
+        if (source.MissingCount > 0)
+        {
+            _missing ??= new bool[_values.Length];
+            if (_missing.Length < _values.Length) Array.Resize(ref _missing, _values.Length);
+            source.Missing.CopyTo(_missing.AsSpan(start));
+        }
+        Length += source.Length;
+        MissingCount += source.MissingCount;
+    }
+
+    /// <summary>Plain decimal digits with an optional sign take a fast loop; anything else goes to <see cref="long.TryParse(ReadOnlySpan{char}, NumberStyles, IFormatProvider?, out long)"/>.</summary>
+    private static bool TryParse(ReadOnlySpan<char> text, out long value)
+    {
+        int i = text.Length > 0 && text[0] == '-' ? 1 : 0;
+        if (text.Length - i is > 0 and <= 18)
+        {
+            long result = 0;
+            for (; i < text.Length; i++)
+            {
+                uint digit = (uint)(text[i] - '0');
+                if (digit > 9) break;
+                result = result * 10 + digit;
+            }
+            if (i == text.Length)
+            {
+                value = text[0] == '-' ? -result : result;
+                return true;
+            }
+        }
+        return long.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out value);
+    }
+}
