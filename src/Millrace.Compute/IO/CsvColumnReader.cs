@@ -100,7 +100,15 @@ public sealed class CsvColumnReader : IDisposable
         for (int p = 1; p < firstLines.Length; p++)
             firstLines[p] = firstLines[p - 1] + bytes[bounds[p - 1]..bounds[p]].Count((byte)'\n');
         var tables = new ColumnarTable[firstLines.Length];
-        Parallel.For(0, tables.Length, p => tables[p] = ParsePart(start + bounds[p], bounds[p + 1] - bounds[p], firstLines[p]));
+        try
+        {
+            Parallel.For(0, tables.Length, p => tables[p] = ParsePart(start + bounds[p], bounds[p + 1] - bounds[p], firstLines[p]));
+        }
+        catch (AggregateException error) when (error.InnerExceptions.All(e => e is CsvFormatException))
+        {
+            // Several parts may fail; the user needs the first bad row of the file.
+            throw error.InnerExceptions.Cast<CsvFormatException>().MinBy(e => e.Line)!;
+        }
         for (int p = 1; p < tables.Length; p++) tables[0].Append(tables[p]);
         return tables[0];
     }

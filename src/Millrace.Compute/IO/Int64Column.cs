@@ -34,16 +34,15 @@ public sealed class Int64Column : Column
     internal override bool TryAppend(ReadOnlySpan<char> text)
     {
         if (!TryParse(text, out long value)) return false;
-        EnsureCapacity(ref _values, Length + 1);
+        Reserve(Length + 1);
         _values[Length++] = value;
         return true;
     }
 
     internal override void AppendMissing()
     {
-        EnsureCapacity(ref _values, Length + 1);
         _missing ??= new bool[_values.Length];
-        if (_missing.Length < _values.Length) Array.Resize(ref _missing, _values.Length);
+        Reserve(Length + 1);
         _values[Length] = 0;
         _missing[Length++] = true;
         MissingCount++;
@@ -53,16 +52,19 @@ public sealed class Int64Column : Column
     {
         var source = (Int64Column)other;
         int start = Length;
-        EnsureCapacity(ref _values, start + source.Length);
+        if (source.MissingCount > 0) _missing ??= new bool[_values.Length];
+        Reserve(start + source.Length);
         source.Values.CopyTo(_values.AsSpan(start));
-        if (source.MissingCount > 0)
-        {
-            _missing ??= new bool[_values.Length];
-            if (_missing.Length < _values.Length) Array.Resize(ref _missing, _values.Length);
-            source.Missing.CopyTo(_missing.AsSpan(start));
-        }
+        if (source.MissingCount > 0) source.Missing.CopyTo(_missing.AsSpan(start));
         Length += source.Length;
         MissingCount += source.MissingCount;
+    }
+
+    /// <summary>Grows the values, and the missing mask once there is one, to the same capacity.</summary>
+    private void Reserve(int needed)
+    {
+        EnsureCapacity(ref _values, needed);
+        if (_missing is not null && _missing.Length < _values.Length) Array.Resize(ref _missing, _values.Length);
     }
 
     /// <summary>Plain decimal digits with an optional sign take a fast loop; anything else goes to <see cref="long.TryParse(ReadOnlySpan{char}, NumberStyles, IFormatProvider?, out long)"/>.</summary>

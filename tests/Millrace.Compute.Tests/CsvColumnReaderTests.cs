@@ -1,0 +1,129 @@
+using Millrace.Compute.IO;
+
+namespace Millrace.Compute.Tests;
+
+public sealed class CsvColumnReaderTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("millrace-csv-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void Types_are_inferred_and_missing_cells_are_missing()
+    {
+        var table = CsvColumnReader.ReadAll(Write("id,score,name\n1,2.5,ann\n2,,bob\n,3,\n"));
+        Assert.Equal([ColumnType.Int64, ColumnType.Float64, ColumnType.String], table.Columns.Select(c => c.Type));
+        var id = (Int64Column)table["id"];
+        Assert.Equal([1L, 2, 0], id.Values.ToArray());
+        Assert.True(id.IsMissing(2));
+        Assert.True(double.IsNaN(((Float64Column)table["score"]).Values[1]));
+        var name = (StringColumn)table["name"];
+        Assert.Equal(["ann", "bob", null], Enumerable.Range(0, 3).Select(i => name[i]));
+    }
+
+    [Fact]
+    public void Quoted_fields_keep_separators_newlines_and_escaped_quotes()
+    {
+        var table = CsvColumnReader.ReadAll(Write("a,b\n\"x, \"\"y\"\"\n z\",1\nplain,2\n"));
+        var a = (StringColumn)table["a"];
+        Assert.Equal(("x, \"y\"\n z", "plain"), (a[0], a[1]));
+        Assert.Equal([1L, 2], ((Int64Column)table["b"]).Values.ToArray());
+    }
+
+    [Fact]
+    public void A_byte_order_mark_and_a_semicolon_separator_are_handled()
+    {
+        var path = Path.Combine(_directory, "bom.csv");
+        File.WriteAllBytes(path, [0xEF, 0xBB, 0xBF, .. "x;y\n1;a\n"u8]);
+        using var reader = CsvColumnReader.Open(path);
+        Assert.Equal((';', "x"), (reader.Separator, reader.ColumnNames[0]));
+    }
+
+    [Fact]
+    public void An_override_reads_an_integer_looking_column_as_strings()
+    {
+        var options = new CsvReadOptions { TypeOverrides = new Dictionary<string, ColumnType> { ["zip"] = ColumnType.String } };
+        var table = CsvColumnReader.ReadAll(Write("zip\n02139\n"), options);
+        Assert.Equal("02139", ((StringColumn)table["zip"])[0]);
+    }
+
+    [Fact]
+    public void Blocks_split_across_rows_give_the_same_table_as_one_block()
+    {
+        var lines = Enumerable.Range(0, 20_000).Select(i => $"{i},{i * 0.5},\"name, {i % 97}\"");
+        var path = Write("n,half,name\n" + string.Join("\n", lines) + "\n");
+        var small = CsvColumnReader.ReadAll(path, new CsvReadOptions { BlockBytes = 4096 });
+        var whole = CsvColumnReader.ReadAll(path);
+        Assert.Equal(20_000, small.RowCount);
+        Assert.Equal(((Int64Column)whole["n"]).Values.ToArray(), ((Int64Column)small["n"]).Values.ToArray());
+        var (a, b) = ((StringColumn)whole["name"], (StringColumn)small["name"]);
+        Assert.All(Enumerable.Range(0, 20_000), i => Assert.Equal(a[i], b[i]));
+    }
+
+    [Theory]
+    [InlineData("a,b\n1,2\n3\n", 3, null, "header has 2")]
+    [InlineData("a,b\n1,2\nx,4\n", 3, "a", "not a Int64")]
+    [InlineData("a,b\n1,2\n\"open,4\n5,6\n", 3, null, "never closed")]
+    public void A_bad_row_is_reported_with_its_line_and_column(string text, long line, string? column, string problem)
+    {
+        var error = Assert.Throws<CsvFormatException>(() => CsvColumnReader.ReadAll(Write(text), new CsvReadOptions { InferenceRows = 1 }));
+        Assert.Equal((line, column), (error.Line, error.ColumnName));
+        Assert.Contains(problem, error.Message);
+    }
+
+    [Fact]
+    public void Invalid_utf8_is_reported_with_its_line()
+    {
+        var path = Path.Combine(_directory, "bad.csv");
+        File.WriteAllBytes(path, [.. "a\nok\n"u8, 0xC3, 0x28, (byte)'\n']);
+        Assert.Equal(3, Assert.Throws<CsvFormatException>(() => CsvColumnReader.ReadAll(path)).Line);
+    }
+
+    [Fact]
+    public void An_empty_file_is_an_error_and_a_header_only_file_is_an_empty_table()
+    {
+        Assert.Throws<CsvFormatException>(() => CsvColumnReader.ReadAll(Write("")));
+        var table = CsvColumnReader.ReadAll(Write("a,b\n"));
+        Assert.Equal((2, 0), (table.Columns.Count, table.RowCount));
+    }
+
+    [Fact]
+    public async Task Csv_converted_to_parquet_reads_back_the_same_values_and_nulls()
+    {
+        var csv = Write("id,score,name\n1,2.5,ann\n2,,bob\n,3,\n");
+        var parquet = Path.Combine(_directory, "out.parquet");
+        await using (var stream = File.Create(parquet))
+            Assert.Equal(3, await ParquetTableWriter.ConvertCsvAsync(csv, stream));
+        await using var reader = await Parquet.ParquetReader.CreateAsync(parquet);
+        var fields = reader.Schema.DataFields;
+        using var group = reader.OpenRowGroupReader(0);
+        var ids = new long?[3];
+        var scores = new double?[3];
+        var names = new string?[3];
+        await group.ReadAsync<long>(fields[0], ids.AsMemory());
+        await group.ReadAsync<double>(fields[1], scores.AsMemory());
+        await group.ReadAsync(fields[2], names.AsMemory());
+        Assert.Equal([1L, 2L, null], ids);
+        Assert.Equal([2.5, null, 3.0], scores);
+        Assert.Equal(new[] { "ann", "bob", null }, names);
+    }
+
+    [Fact]
+    public void The_taxi_file_reads_with_the_expected_types_and_missing_counts()
+    {
+        var table = CsvColumnReader.ReadAll(SharedData.PathOf("taxi/taxi_big_tipper_label.csv"));
+        Assert.Equal(15_002, table.RowCount);
+        Assert.Equal(ColumnType.Float64, table["fare"].Type);
+        Assert.Equal(ColumnType.String, table["company"].Type);
+        var lines = File.ReadAllLines(SharedData.PathOf("taxi/taxi_big_tipper_label.csv")).Skip(1).Select(l => l.Split(',')).ToArray();
+        int column = Array.IndexOf(table.Columns.Select(c => c.Name).ToArray(), "pickup_latitude");
+        Assert.Equal(lines.Count(l => l[column].Length == 0), table["pickup_latitude"].MissingCount);
+    }
+
+    private string Write(string text)
+    {
+        var path = Path.Combine(_directory, $"{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, text);
+        return path;
+    }
+}
