@@ -5,7 +5,10 @@ using BenchmarkDotNet.Running;
 
 namespace Millrace.Benchmarks.Compute;
 
-/// <summary>A "GB/s" column: the bytes of column read (Rows × <see cref="BytesPerRowAttribute"/>) over the mean time.</summary>
+/// <summary>
+/// A "GB/s" column: the bytes read over the mean time. The bytes are Rows × <see cref="BytesPerRowAttribute"/>,
+/// or, for a benchmark with a File parameter, the size of that file under the shared data folder.
+/// </summary>
 public sealed class ThroughputColumn : IColumn
 {
     public string Id => nameof(ThroughputColumn);
@@ -23,11 +26,18 @@ public sealed class ThroughputColumn : IColumn
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
     {
+        var statistics = summary[benchmarkCase]?.ResultStatistics;
+        double? bytes = BytesOf(benchmarkCase);
+        if (bytes is null || statistics is null) return "-";
+        return (bytes.Value / statistics.Mean).ToString("F2", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static double? BytesOf(BenchmarkCase benchmarkCase)
+    {
+        var file = benchmarkCase.Parameters.Items.FirstOrDefault(p => p.Name == "File")?.Value as string;
+        if (file is not null) return new FileInfo(SharedDataPath.Of(file)).Length;
         var bytesPerRow = benchmarkCase.Descriptor.WorkloadMethod.GetCustomAttribute<BytesPerRowAttribute>();
         var rows = benchmarkCase.Parameters.Items.FirstOrDefault(p => p.Name == "Rows")?.Value;
-        var statistics = summary[benchmarkCase]?.ResultStatistics;
-        if (bytesPerRow is null || rows is null || statistics is null) return "-";
-        double bytes = Convert.ToDouble(rows) * bytesPerRow.Bytes;
-        return (bytes / statistics.Mean).ToString("F2", System.Globalization.CultureInfo.InvariantCulture);
+        return bytesPerRow is null || rows is null ? null : Convert.ToDouble(rows) * bytesPerRow.Bytes;
     }
 }
