@@ -10,15 +10,44 @@ public sealed partial class ChildProcess : IDisposable
     private readonly Process _process;
     private readonly Task<string> _out;
     private readonly Task<string> _error;
+    private readonly System.Text.StringBuilder _errorSoFar = new();
 
     private ChildProcess(Process process)
     {
         _process = process;
         _out = process.StandardOutput.ReadToEndAsync();
-        _error = process.StandardError.ReadToEndAsync();
+        _error = ReadErrorAsync();
     }
 
-    public int Id => _process.Id;
+    /// <summary>Waits until standard error has a line matching the pattern (log lines tell where a run is).</summary>
+    public async Task WaitForErrorLineAsync(string pattern, TimeSpan timeout)
+    {
+        var regex = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.Multiline);
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            lock (_errorSoFar)
+            {
+                if (regex.IsMatch(_errorSoFar.ToString())) return;
+            }
+            if (_process.HasExited)
+            {
+                var outcome = await WaitAsync(TimeSpan.FromSeconds(5));
+                throw new InvalidOperationException($"The child exited with {outcome.ExitCode} before printing /{pattern}/:\n{outcome.Out}\n{outcome.Error}");
+            }
+            await Task.Delay(5);
+        }
+        throw new TimeoutException($"The child never printed /{pattern}/.");
+    }
+
+    private async Task<string> ReadErrorAsync()
+    {
+        while (await _process.StandardError.ReadLineAsync() is { } line)
+        {
+            lock (_errorSoFar) _errorSoFar.Append(line).Append('\n');
+        }
+        lock (_errorSoFar) return _errorSoFar.ToString();
+    }
 
     public static ChildProcess Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {

@@ -52,8 +52,9 @@ public sealed class ProcessTests
         for (var kill = 0; kill < 3; kill++)
         {
             using var child = ChildProcess.Start(root.Path, null, run);
-            // Kill once the run has something running, plus a random delay so kills land at different moments.
-            await WaitUntilRunningAsync(Path.Combine(root.Path, "metadata.db"), runsBefore: kill);
+            // Kill while steps run, once this run has made progress, plus a random delay so that kills land at
+            // different moments (inside a write, between rename and commit, during a cache check).
+            await child.WaitForErrorLineAsync($@"Step \S+ (succeeded|reused)(.*\n.*Step \S+ (succeeded|reused)){{{kill}}}", TimeSpan.FromSeconds(30));
             await Task.Delay(random.Next(0, 120));
             await child.KillAsync();
 
@@ -75,8 +76,9 @@ public sealed class ProcessTests
     public async Task Ctrl_c_stops_a_run_cleanly_and_records_it_as_cancelled()
     {
         using var root = new TempDirectory();
-        using var child = ChildProcess.Start(root.Path, null, "run", "chain", "--Millrace:PipelineRoot=" + root.Path, "--run-id", "interrupted");
-        await WaitUntilRunningAsync(Path.Combine(root.Path, "metadata.db"), runsBefore: 0);
+        using var child = ChildProcess.Start(root.Path, null,
+            "run", "chain", "--Millrace:PipelineRoot=" + root.Path, "--run-id", "interrupted", "--Chain:PauseMilliseconds=500");
+        await child.WaitForErrorLineAsync(@"Step S0 succeeded", TimeSpan.FromSeconds(30));
         child.Interrupt();
         var result = await child.WaitAsync(TimeSpan.FromSeconds(30));
 
@@ -85,42 +87,9 @@ public sealed class ProcessTests
         await using var store = SqliteMetadataStore.OpenInRoot(root.Path);
         Assert.Equal(RunState.Cancelled, (await store.GetRunAsync("interrupted"))!.State);
         var executions = await store.GetExecutionsAsync("interrupted");
+        Assert.Equal(1, executions.Count(e => e.State == ExecutionState.Succeeded));
         Assert.Contains(executions, e => e.State == ExecutionState.Cancelled);
         Assert.DoesNotContain(executions, e => e.State == ExecutionState.Running);
-    }
-
-    private static async Task WaitUntilRunningAsync(string database, int runsBefore)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (File.Exists(database))
-            {
-                try
-                {
-                    using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
-                    connection.Open();
-                    using var command = connection.CreateCommand();
-                    command.CommandText = "SELECT count(*) FROM executions WHERE state = 1 AND id > (SELECT coalesce(max(e.id), 0) FROM executions e " +
-                        "JOIN associations a ON a.execution_id = e.id JOIN contexts c ON c.id = a.context_id WHERE c.id IN " +
-                        $"(SELECT id FROM contexts WHERE type = 'run' ORDER BY id LIMIT {runsBefore}));";
-                    if ((long)command.ExecuteScalar()! > 0 && CountRuns(connection) > runsBefore) return;
-                }
-                catch (SqliteException)
-                {
-                    // The child is creating the schema; look again.
-                }
-            }
-            await Task.Delay(10);
-        }
-        throw new TimeoutException("The child run never started a step.");
-    }
-
-    private static long CountRuns(SqliteConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM contexts WHERE type = 'run';";
-        return (long)command.ExecuteScalar()!;
     }
 
     private static async Task AssertEveryLiveArtifactIsCompleteAsync(string root)
