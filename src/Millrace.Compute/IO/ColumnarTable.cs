@@ -23,9 +23,23 @@ public sealed class ColumnarTable
     public Column this[string name] => Columns.FirstOrDefault(c => c.Name == name)
         ?? throw new KeyNotFoundException($"No column '{name}'; the columns are {string.Join(", ", Columns.Select(c => c.Name))}.");
 
+    /// <summary>
+    /// Rows the reader could not read, in line order, when <see cref="CsvReadOptions.KeepReadingPastBadRows"/> is
+    /// set; each holds a placeholder row at its <see cref="CsvBadRow.RowIndex"/>. Empty otherwise.
+    /// </summary>
+    public IReadOnlyList<CsvBadRow> BadRows => _badRows;
+
+    private readonly List<CsvBadRow> _badRows = [];
+
     /// <summary>Appends the rows of a table with the same columns.</summary>
     public void Append(ColumnarTable other)
     {
+        int offset = RowCount;
         for (int i = 0; i < Columns.Count; i++) Columns[i].AppendColumn(other.Columns[i]);
+        foreach (var bad in other._badRows) _badRows.Add(bad with { RowIndex = bad.RowIndex + offset });
     }
+
+    /// <summary>Records a bad row whose placeholder is the table's last row.</summary>
+    internal void AddBadRow(long line, string? column, int columnNumber, string problem) =>
+        _badRows.Add(new CsvBadRow(line, column, columnNumber, problem, RowCount - 1));
 }

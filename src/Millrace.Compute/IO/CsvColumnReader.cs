@@ -86,7 +86,12 @@ public sealed class CsvColumnReader : IDisposable
     private ColumnarTable ParseInParallel(int start, int length, long firstLine)
     {
         var bytes = _buffer.AsSpan(start, length);
-        if (!Utf8.IsValid(bytes)) throw InvalidUtf8(bytes, firstLine);
+        HashSet<long>? invalidLines = null;
+        if (!Utf8.IsValid(bytes))
+        {
+            if (!_options.KeepReadingPastBadRows) throw InvalidUtf8(bytes, firstLine);
+            invalidLines = InvalidUtf8Lines(bytes, firstLine);
+        }
         int parts = length < (1 << 20) ? 1 : Environment.ProcessorCount;
         var bounds = new List<int> { 0 };
         for (int p = 1; p < parts; p++)
@@ -102,7 +107,7 @@ public sealed class CsvColumnReader : IDisposable
         var tables = new ColumnarTable[firstLines.Length];
         try
         {
-            Parallel.For(0, tables.Length, p => tables[p] = ParsePart(start + bounds[p], bounds[p + 1] - bounds[p], firstLines[p]));
+            Parallel.For(0, tables.Length, p => tables[p] = ParsePart(start + bounds[p], bounds[p + 1] - bounds[p], firstLines[p], invalidLines));
         }
         catch (AggregateException error) when (error.InnerExceptions.All(e => e is CsvFormatException))
         {
@@ -113,7 +118,7 @@ public sealed class CsvColumnReader : IDisposable
         return tables[0];
     }
 
-    private ColumnarTable ParsePart(int start, int length, long firstLine)
+    private ColumnarTable ParsePart(int start, int length, long firstLine, HashSet<long>? invalidLines)
     {
         var table = EmptyTable();
         var columns = table.Columns;
@@ -126,25 +131,69 @@ public sealed class CsvColumnReader : IDisposable
             DisableColCountCheck = true,
             CultureInfo = CultureInfo.InvariantCulture,
         }).From(new MemoryStream(_buffer, start, length, writable: false));
+        bool keepReading = _options.KeepReadingPastBadRows;
         foreach (var row in reader)
         {
+            long line = firstLine + row.LineNumberFrom - 1;
+            if (invalidLines is not null && ContainsAny(invalidLines, line, firstLine + row.LineNumberToExcl - 1))
+            {
+                // Reached only when keepReading: without it, invalid UTF-8 has already thrown.
+                BadRow(table, 0, line, null, "the row is not valid UTF-8.");
+                continue;
+            }
             if (row.ColCount != width)
             {
                 if (row.ColCount == 1 && row[0].Span.IsEmpty) continue;
-                throw new CsvFormatException(_path, firstLine + row.LineNumberFrom - 1, null,
-                    $"the row has {row.ColCount} fields where the header has {width}.");
+                string problem = $"the row has {row.ColCount} fields where the header has {width}.";
+                if (!keepReading) throw new CsvFormatException(_path, line, null, problem);
+                BadRow(table, 0, line, null, problem);
+                continue;
             }
             for (int c = 0; c < width; c++)
             {
                 var text = row[c].Span;
                 if (_missing.IsMissing(text)) columns[c].AppendMissing();
                 else if (!columns[c].TryAppend(text))
-                    throw new CsvFormatException(_path, firstLine + row.LineNumberFrom - 1, ColumnNames[c],
-                        $"'{text}' is not a {ColumnTypes[c]} value (the type was inferred from the first {_options.InferenceRows} rows); " +
-                        $"set TypeOverrides[\"{ColumnNames[c]}\"] to {ColumnType.String} or a wider type.");
+                {
+                    string problem = $"'{text}' is not a {ColumnTypes[c]} value (the type was inferred from the first {_options.InferenceRows} rows); " +
+                        $"set TypeOverrides[\"{ColumnNames[c]}\"] to {ColumnType.String} or a wider type.";
+                    if (!keepReading) throw new CsvFormatException(_path, line, ColumnNames[c], problem);
+                    BadRow(table, c, line, ColumnNames[c], problem);
+                    break;
+                }
             }
         }
         return table;
+    }
+
+    /// <summary>Fills the rest of a bad row with missing cells, so that the columns stay aligned, and records it.</summary>
+    private static void BadRow(ColumnarTable table, int filledColumns, long line, string? column, string problem)
+    {
+        var columns = table.Columns;
+        for (int c = filledColumns; c < columns.Count; c++) columns[c].AppendMissing();
+        table.AddBadRow(line, column, column is null ? 0 : filledColumns + 1, problem);
+    }
+
+    private static bool ContainsAny(HashSet<long> lines, long from, long toExclusive)
+    {
+        for (long line = from; line < Math.Max(toExclusive, from + 1); line++)
+            if (lines.Contains(line)) return true;
+        return false;
+    }
+
+    /// <summary>The lines of a block that are not valid UTF-8.</summary>
+    private static HashSet<long> InvalidUtf8Lines(ReadOnlySpan<byte> bytes, long firstLine)
+    {
+        var lines = new HashSet<long>();
+        long line = firstLine;
+        for (int position = 0; position < bytes.Length; line++)
+        {
+            int newline = bytes[position..].IndexOf((byte)'\n');
+            int end = newline < 0 ? bytes.Length : position + newline + 1;
+            if (!Utf8.IsValid(bytes[position..end])) lines.Add(line);
+            position = end;
+        }
+        return lines;
     }
 
     private (string[] Names, char Separator) ReadHeader()

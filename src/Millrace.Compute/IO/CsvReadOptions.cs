@@ -17,4 +17,11 @@ public sealed record CsvReadOptions
 
     /// <summary>How many bytes of the file are parsed at once (one row group); bounds the memory a read holds.</summary>
     public int BlockBytes { get; init; } = 16 << 20;
+
+    /// <summary>
+    /// When true, a bad row (ragged, a cell that does not parse as its column's type, invalid UTF-8) does not stop
+    /// the read: it is listed in the block's <see cref="ColumnarTable.BadRows"/> instead. File-level problems (an
+    /// empty file, an unclosed quote) still throw. False by default: the first bad row is a <see cref="CsvFormatException"/>.
+    /// </summary>
+    public bool KeepReadingPastBadRows { get; init; }
 }

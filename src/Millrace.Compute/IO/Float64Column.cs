@@ -22,7 +22,7 @@ public sealed class Float64Column : Column
     internal override bool TryAppend(ReadOnlySpan<char> text)
     {
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value)) return false;
-        EnsureCapacity(ref _values, Length + 1);
+        if (Length == _values.Length) EnsureCapacity(ref _values, Length + 1);
         _values[Length++] = value;
         if (double.IsNaN(value)) MissingCount++;
         return true;

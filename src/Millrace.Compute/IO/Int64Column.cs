@@ -34,7 +34,7 @@ public sealed class Int64Column : Column
     internal override bool TryAppend(ReadOnlySpan<char> text)
     {
         if (!TryParse(text, out long value)) return false;
-        Reserve(Length + 1);
+        if (Length == _values.Length) Reserve(Length + 1);
         _values[Length++] = value;
         return true;
     }

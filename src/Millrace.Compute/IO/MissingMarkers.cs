@@ -1,20 +1,37 @@
 namespace Millrace.Compute.IO;
 
-/// <summary>Decides whether a cell is missing with one length check for most cells.</summary>
+/// <summary>
+/// Decides whether a cell is missing. Most cells are rejected by their length or their first character (a
+/// 128-bit set of the markers' first ASCII characters, as two words) before any comparison.
+/// </summary>
 internal sealed class MissingMarkers
 {
     private readonly string[] _markers;
     private readonly int _longest;
+    private readonly bool _emptyIsMissing;
+    private readonly ulong _firstLow, _firstHigh;
+    private readonly bool _nonAsciiFirst;
 
     public MissingMarkers(IReadOnlyList<string> markers)
     {
-        _markers = [.. markers];
-        _longest = markers.Count == 0 ? -1 : markers.Max(m => m.Length);
+        _markers = markers.Where(m => m.Length > 0).ToArray();
+        _emptyIsMissing = markers.Any(m => m.Length == 0);
+        _longest = _markers.Length == 0 ? 0 : _markers.Max(m => m.Length);
+        foreach (string marker in _markers)
+        {
+            if (marker[0] < 64) _firstLow |= 1UL << marker[0];
+            else if (marker[0] < 128) _firstHigh |= 1UL << (marker[0] - 64);
+            else _nonAsciiFirst = true;
+        }
     }
 
     public bool IsMissing(ReadOnlySpan<char> text)
     {
+        if (text.IsEmpty) return _emptyIsMissing;
         if (text.Length > _longest) return false;
+        char first = text[0];
+        bool candidate = first < 64 ? (_firstLow >> first & 1) != 0 : first < 128 ? (_firstHigh >> (first - 64) & 1) != 0 : _nonAsciiFirst;
+        if (!candidate) return false;
         foreach (string marker in _markers)
             if (text.SequenceEqual(marker)) return true;
         return false;

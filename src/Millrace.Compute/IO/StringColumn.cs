@@ -12,7 +12,7 @@ public sealed class StringColumn : Column
 {
     private int[] _codes = [];
     private readonly List<string> _dictionary = [];
-    private readonly List<ulong> _hashes = [];
+    private ulong[] _hashes = new ulong[512];
     private int[] _slots = new int[1024];
     private int _previous = -1;
 
@@ -36,7 +36,7 @@ public sealed class StringColumn : Column
 
     internal override bool TryAppend(ReadOnlySpan<char> text)
     {
-        EnsureCapacity(ref _codes, Length + 1);
+        if (Length == _codes.Length) EnsureCapacity(ref _codes, Length + 1);
         _codes[Length++] = CodeOf(text);
         return true;
     }
@@ -64,7 +64,7 @@ public sealed class StringColumn : Column
     private int CodeOf(ReadOnlySpan<char> text)
     {
         if (_previous >= 0 && text.SequenceEqual(_dictionary[_previous])) return _previous;
-        ulong hash = Utf8Hash.Hash(MemoryMarshal.AsBytes(text));
+        ulong hash = Hash(text);
         int mask = _slots.Length - 1, slot = (int)hash & mask;
         for (int entry; (entry = _slots[slot]) != 0; slot = (slot + 1) & mask)
         {
@@ -73,10 +73,32 @@ public sealed class StringColumn : Column
         }
         _previous = _dictionary.Count;
         _dictionary.Add(text.ToString());
-        _hashes.Add(hash);
+        if (_previous == _hashes.Length) Array.Resize(ref _hashes, _hashes.Length * 2);
+        _hashes[_previous] = hash;
         _slots[slot] = _previous + 1;
         if (_dictionary.Count * 2 > _slots.Length) Rehash();
         return _previous;
+    }
+
+    /// <summary>A fast hash for the table: short values (most categorical cells) are one or two word loads, no loop.</summary>
+    private static ulong Hash(ReadOnlySpan<char> text)
+    {
+        var bytes = MemoryMarshal.AsBytes(text);
+        if (bytes.Length > 16) return Utf8Hash.Hash(bytes);
+        ulong low = 0, high = 0;
+        if (bytes.Length >= 8)
+        {
+            low = MemoryMarshal.Read<ulong>(bytes);
+            high = MemoryMarshal.Read<ulong>(bytes[^8..]);
+        }
+        else
+        {
+            for (int i = 0; i < bytes.Length; i++) low |= (ulong)bytes[i] << (8 * i);
+        }
+        ulong h = (low * 0x9E3779B97F4A7C15UL) ^ (high * 0xC2B2AE3D27D4EB4FUL) ^ (ulong)bytes.Length;
+        h ^= h >> 32;
+        h *= 0xD6E8FEB86659FD93UL;
+        return h ^ (h >> 32);
     }
 
     /// <summary>Doubles the table, keeping it at most half full so that probes stay short.</summary>
@@ -84,7 +106,7 @@ public sealed class StringColumn : Column
     {
         _slots = new int[_slots.Length * 2];
         int mask = _slots.Length - 1;
-        for (int code = 0; code < _hashes.Count; code++)
+        for (int code = 0; code < _dictionary.Count; code++)
         {
             int slot = (int)_hashes[code] & mask;
             while (_slots[slot] != 0) slot = (slot + 1) & mask;
