@@ -32,7 +32,8 @@ else
 using (kernels)
 {
     var accelerator = kernels.Accelerator;
-    double peak = accelerator is CudaAccelerator cuda ? 2.0 * cuda.MemoryClockRate * 1e3 * cuda.MemoryBusWidth / 8 / 1e9 : double.NaN;
+    // ILGPU reports the memory clock in MHz; DDR moves two words per clock over the bus width (bits).
+    double peak = accelerator is CudaAccelerator cuda ? 2.0 * cuda.MemoryClockRate * 1e6 * cuda.MemoryBusWidth / 8 / 1e9 : double.NaN;
     Console.WriteLine($"{{\"device\": \"{kernels.Name}\", \"rows\": {rows}, \"peak_GBps\": {Json(peak)}}}");
 
     var values = new double[rows];
