@@ -10,7 +10,7 @@ public sealed partial class SqliteMetadataStore
     {
         lock (_gate)
         {
-            using var transaction = _connection.BeginTransaction(deferred: false);
+            using var transaction = BeginWrite();
             var id = InsertExecution(execution, ExecutionState.Running, finished: false);
             transaction.Commit();
             return ValueTask.FromResult(id);
@@ -22,7 +22,7 @@ public sealed partial class SqliteMetadataStore
     {
         lock (_gate)
         {
-            using var transaction = _connection.BeginTransaction(deferred: false);
+            using var transaction = BeginWrite();
             // A rolled-back transaction may have inserted an artifact type that the cache would otherwise remember.
             var typeCount = _typeIds.Count;
             try
@@ -53,15 +53,15 @@ public sealed partial class SqliteMetadataStore
                 ("$digest", output.Digest), ("$now", now));
             foreach (var (name, value) in output.Properties)
             {
-                Execute(_connection, "INSERT INTO artifact_properties (artifact_id, name, value) VALUES ($id, $name, $value);",
+                Execute("INSERT INTO artifact_properties (artifact_id, name, value) VALUES ($id, $name, $value);",
                     ("$id", artifactId), ("$name", name), ("$value", value));
             }
             InsertEvent(executionId, new ArtifactLink(artifactId, output.Port, output.PortIndex), EventKind.Output);
-            Execute(_connection, "INSERT INTO attributions (context_id, artifact_id) VALUES ($context, $artifact);",
+            Execute("INSERT INTO attributions (context_id, artifact_id) VALUES ($context, $artifact);",
                 ("$context", runContext), ("$artifact", artifactId));
             ids.Add(artifactId);
         }
-        var changed = Execute(_connection, "UPDATE executions SET state = $state, finished_at = $now WHERE id = $id AND state = $running;",
+        var changed = Execute("UPDATE executions SET state = $state, finished_at = $now WHERE id = $id AND state = $running;",
             ("$state", (int)ExecutionState.Succeeded), ("$now", now), ("$id", executionId), ("$running", (int)ExecutionState.Running));
         if (changed == 0)
             throw new MetadataStoreException($"Execution {executionId} in '{Path}' is no longer running; its outputs were not published.");
@@ -73,10 +73,11 @@ public sealed partial class SqliteMetadataStore
     {
         lock (_gate)
         {
-            using var transaction = _connection.BeginTransaction(deferred: false);
+            using var transaction = BeginWrite();
             var id = InsertExecution(execution, ExecutionState.Cached, finished: true);
-            var events = LoadEvents(reused.Execution.Id).Where(e => e.Kind == EventKind.Output);
-            foreach (var e in events) InsertEvent(id, new ArtifactLink(e.ArtifactId, e.Port, e.PortIndex), EventKind.Output);
+            Execute("INSERT INTO events (execution_id, artifact_id, kind, port, port_index) " +
+                "SELECT $new, artifact_id, kind, port, port_index FROM events WHERE execution_id = $old AND kind = $output;",
+                ("$new", id), ("$old", reused.Execution.Id), ("$output", (int)EventKind.Output));
             transaction.Commit();
             return ValueTask.FromResult(id);
         }
@@ -89,7 +90,7 @@ public sealed partial class SqliteMetadataStore
             throw new ArgumentOutOfRangeException(nameof(state), state, "Success is recorded by publishing; this records the other endings.");
         lock (_gate)
         {
-            Execute(_connection, "UPDATE executions SET state = $state, finished_at = $now, error = $error WHERE id = $id;",
+            Execute("UPDATE executions SET state = $state, finished_at = $now, error = $error WHERE id = $id;",
                 ("$state", (int)state), ("$now", Now()), ("$error", error), ("$id", executionId));
             return ValueTask.CompletedTask;
         }
@@ -100,7 +101,7 @@ public sealed partial class SqliteMetadataStore
     {
         lock (_gate)
         {
-            Execute(_connection, "UPDATE artifacts SET state = $state WHERE id = $id;", ("$state", (int)ArtifactState.Lost), ("$id", artifactId));
+            Execute("UPDATE artifacts SET state = $state WHERE id = $id;", ("$state", (int)ArtifactState.Lost), ("$id", artifactId));
             return ValueTask.CompletedTask;
         }
     }
@@ -114,21 +115,21 @@ public sealed partial class SqliteMetadataStore
             "VALUES ($node, $component, $state, $key, $attempt, $now, $finished) RETURNING id;",
             ("$node", execution.Node), ("$component", execution.ComponentId), ("$state", (int)state),
             ("$key", execution.CacheKey), ("$attempt", execution.Attempt), ("$now", now), ("$finished", finished ? now : null));
-        Execute(_connection, "INSERT INTO associations (context_id, execution_id) VALUES ($context, $execution);",
+        Execute("INSERT INTO associations (context_id, execution_id) VALUES ($context, $execution);",
             ("$context", runContext), ("$execution", id));
         foreach (var input in execution.Inputs) InsertEvent(id, input, EventKind.Input);
         return id;
     }
 
     private void InsertEvent(long executionId, ArtifactLink link, EventKind kind) =>
-        Execute(_connection,
+        Execute(
             "INSERT INTO events (execution_id, artifact_id, kind, port, port_index) VALUES ($execution, $artifact, $kind, $port, $index);",
             ("$execution", executionId), ("$artifact", link.ArtifactId), ("$kind", (int)kind), ("$port", link.Port), ("$index", link.PortIndex));
 
     private long TypeId(string typeName)
     {
         if (_typeIds.TryGetValue(typeName, out var id)) return id;
-        Execute(_connection, "INSERT OR IGNORE INTO artifact_types (name) VALUES ($name);", ("$name", typeName));
+        Execute("INSERT OR IGNORE INTO artifact_types (name) VALUES ($name);", ("$name", typeName));
         return _typeIds[typeName] = Scalar<long>("SELECT id FROM artifact_types WHERE name = $name;", ("$name", typeName));
     }
 }

@@ -44,7 +44,7 @@ public sealed partial class SqliteMetadataStore
     {
         lock (_gate)
         {
-            using var command = Command(RunColumns + "WHERE r.type = 'run' AND ($pipeline IS NULL OR p.name = $pipeline) ORDER BY r.id DESC LIMIT $limit;",
+            var command = Command(RunColumns + "WHERE r.type = 'run' AND ($pipeline IS NULL OR p.name = $pipeline) ORDER BY r.id DESC LIMIT $limit;",
                 ("$pipeline", pipeline), ("$limit", limit));
             return ValueTask.FromResult(ReadAll(command, ReadRun));
         }
@@ -55,7 +55,7 @@ public sealed partial class SqliteMetadataStore
     {
         lock (_gate)
         {
-            using var command = Command(RunColumns + "WHERE r.type = 'run' AND r.name = $name;", ("$name", runId));
+            var command = Command(RunColumns + "WHERE r.type = 'run' AND r.name = $name;", ("$name", runId));
             return ValueTask.FromResult<RunRecord?>(ReadAll(command, ReadRun).FirstOrDefault());
         }
     }
@@ -116,21 +116,22 @@ public sealed partial class SqliteMetadataStore
 
     private PublishedExecution? WithLiveOutputs(ExecutionRecord execution)
     {
-        var outputs = LoadEvents(execution.Id).Where(e => e.Kind == EventKind.Output).OrderBy(e => e.PortIndex)
-            .Select(e => LoadArtifact(e.ArtifactId)!).ToImmutableArray();
+        var ids = ReadAll(Command("SELECT artifact_id FROM events WHERE execution_id = $id AND kind = $output ORDER BY port_index;",
+            ("$id", execution.Id), ("$output", (int)EventKind.Output)), r => r.GetInt64(0));
+        var outputs = ids.Select(id => LoadArtifact(id)!).ToImmutableArray();
         return outputs.All(a => a.State == ArtifactState.Live) ? new PublishedExecution(execution, outputs) : null;
     }
 
     private ImmutableArray<EventRecord> EventsOfArtifact(long artifactId, EventKind kind)
     {
-        using var command = Command("SELECT execution_id, artifact_id, kind, port, port_index FROM events WHERE artifact_id = $id AND kind = $kind ORDER BY execution_id;",
+        var command = Command("SELECT execution_id, artifact_id, kind, port, port_index FROM events WHERE artifact_id = $id AND kind = $kind ORDER BY execution_id;",
             ("$id", artifactId), ("$kind", (int)kind));
         return ReadAll(command, ReadEvent);
     }
 
     private ImmutableArray<EventRecord> LoadEvents(long executionId)
     {
-        using var command = Command("SELECT execution_id, artifact_id, kind, port, port_index FROM events WHERE execution_id = $id ORDER BY kind, port_index;",
+        var command = Command("SELECT execution_id, artifact_id, kind, port, port_index FROM events WHERE execution_id = $id ORDER BY kind, port_index;",
             ("$id", executionId));
         return ReadAll(command, ReadEvent);
     }
@@ -138,19 +139,18 @@ public sealed partial class SqliteMetadataStore
     private ArtifactRecord? LoadArtifact(long artifactId)
     {
         var properties = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        using (var command = Command("SELECT name, value FROM artifact_properties WHERE artifact_id = $id;", ("$id", artifactId)))
-        using (var reader = command.ExecuteReader())
+        using (var reader = Command("SELECT name, value FROM artifact_properties WHERE artifact_id = $id;", ("$id", artifactId)).ExecuteReader())
         {
             while (reader.Read()) properties[reader.GetString(0)] = reader.GetString(1);
         }
-        using var artifact = Command(ArtifactColumns + "WHERE a.id = $id;", ("$id", artifactId));
+        var artifact = Command(ArtifactColumns + "WHERE a.id = $id;", ("$id", artifactId));
         return ReadAll(artifact, r => new ArtifactRecord(r.GetInt64(0), r.GetString(1), r.GetString(2), (ArtifactState)r.GetInt32(3),
             r.GetString(4), properties, FromUnix(r.GetInt64(5)))).FirstOrDefault();
     }
 
     private ImmutableArray<ExecutionRecord> ReadExecutions(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
-        using var command = Command(sql, parameters);
+        var command = Command(sql, parameters);
         return ReadAll(command, r => new ExecutionRecord(
             r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), (ExecutionState)r.GetInt32(5),
             r.IsDBNull(6) ? null : r.GetString(6), r.GetInt32(7), FromUnix(r.GetInt64(8)),

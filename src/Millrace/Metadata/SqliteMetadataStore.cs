@@ -24,6 +24,10 @@ public sealed partial class SqliteMetadataStore : IMetadataStore
     private readonly Dictionary<string, long> _typeIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (long Id, string Pipeline)> _runs = new(StringComparer.Ordinal);
 
+    // Prepared statements by SQL text: preparing costs as much as running the small statements a run makes per step.
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private SqliteTransaction? _transaction;
+
     private SqliteMetadataStore(SqliteConnection connection, string path)
     {
         _connection = connection;
@@ -59,7 +63,7 @@ public sealed partial class SqliteMetadataStore : IMetadataStore
         try
         {
             connection.Open();
-            Execute(connection, "PRAGMA busy_timeout = 60000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+            ExecuteOnce(connection, "PRAGMA busy_timeout = 60000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
             MetadataSchema.Migrate(connection, path, schemaVersion);
             return new SqliteMetadataStore(connection, path);
         }
@@ -80,7 +84,7 @@ public sealed partial class SqliteMetadataStore : IMetadataStore
     {
         lock (_gate)
         {
-            using var transaction = _connection.BeginTransaction(deferred: false);
+            using var transaction = BeginWrite();
             var pipelineId = Scalar<long?>("SELECT id FROM contexts WHERE type = $type AND name = $name;",
                 ("$type", PipelineContext), ("$name", pipeline)) ?? Scalar<long>(
                 "INSERT INTO contexts (type, name, started_at) VALUES ($type, $name, $now) RETURNING id;",
@@ -105,7 +109,7 @@ public sealed partial class SqliteMetadataStore : IMetadataStore
     {
         lock (_gate)
         {
-            var changed = Execute(_connection, "UPDATE contexts SET state = $state, finished_at = $now WHERE type = $type AND name = $name;",
+            var changed = Execute("UPDATE contexts SET state = $state, finished_at = $now WHERE type = $type AND name = $name;",
                 ("$state", (int)state), ("$now", Now()), ("$type", RunContext), ("$name", runId));
             if (changed == 0) throw UnknownRun(runId);
             return ValueTask.CompletedTask;
@@ -118,8 +122,8 @@ public sealed partial class SqliteMetadataStore : IMetadataStore
         lock (_gate)
         {
             var candidates = new List<(long Id, int ProcessId)>();
-            using (var command = Command("SELECT id, process_id FROM contexts WHERE type = $type AND state = $state AND host = $host;",
-                       ("$type", RunContext), ("$state", (int)RunState.Running), ("$host", Environment.MachineName)))
+            var command = Command("SELECT id, process_id FROM contexts WHERE type = $type AND state = $state AND host = $host;",
+                ("$type", RunContext), ("$state", (int)RunState.Running), ("$host", Environment.MachineName));
             using (var reader = command.ExecuteReader())
             {
                 while (reader.Read()) candidates.Add((reader.GetInt64(0), reader.GetInt32(1)));
@@ -127,13 +131,13 @@ public sealed partial class SqliteMetadataStore : IMetadataStore
             var dead = candidates.Where(run => !IsProcessAlive(run.ProcessId)).ToList();
             if (dead.Count == 0) return ValueTask.FromResult(0);
 
-            using var transaction = _connection.BeginTransaction(deferred: false);
+            using var transaction = BeginWrite();
             var now = Now();
             foreach (var (id, _) in dead)
             {
-                Execute(_connection, "UPDATE contexts SET state = $abandoned, finished_at = $now WHERE id = $id AND state = $running;",
+                Execute("UPDATE contexts SET state = $abandoned, finished_at = $now WHERE id = $id AND state = $running;",
                     ("$abandoned", (int)RunState.Abandoned), ("$now", now), ("$id", id), ("$running", (int)RunState.Running));
-                Execute(_connection,
+                Execute(
                     "UPDATE executions SET state = $abandoned, finished_at = $now, error = 'the process running it died' " +
                     "WHERE state = $running AND id IN (SELECT execution_id FROM associations WHERE context_id = $id);",
                     ("$abandoned", (int)ExecutionState.Abandoned), ("$now", now), ("$id", id), ("$running", (int)ExecutionState.Running));
@@ -146,7 +150,12 @@ public sealed partial class SqliteMetadataStore : IMetadataStore
     /// <inheritdoc/>
     public ValueTask DisposeAsync()
     {
-        lock (_gate) _connection.Dispose();
+        lock (_gate)
+        {
+            foreach (var command in _commands.Values) command.Dispose();
+            _commands.Clear();
+            _connection.Dispose();
+        }
         return ValueTask.CompletedTask;
     }
 
@@ -169,7 +178,7 @@ public sealed partial class SqliteMetadataStore : IMetadataStore
     private (long Id, string Pipeline) RunContextOf(string runId)
     {
         if (_runs.TryGetValue(runId, out var run)) return run;
-        using var command = Command(
+        var command = Command(
             "SELECT r.id, p.name FROM contexts r JOIN contexts p ON p.id = r.parent_id WHERE r.type = $type AND r.name = $name;",
             ("$type", RunContext), ("$name", runId));
         using var reader = command.ExecuteReader();
@@ -181,26 +190,48 @@ public sealed partial class SqliteMetadataStore : IMetadataStore
 
     private static DateTimeOffset FromUnix(long milliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
 
+    /// <summary>A cached prepared statement with its parameters bound; callers must not dispose it.</summary>
     private SqliteCommand Command(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = _connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var (name, _) in parameters) command.Parameters.Add(new SqliteParameter { ParameterName = name });
+            _commands[sql] = command;
+        }
+        command.Transaction = _transaction;
+        for (var i = 0; i < parameters.Length; i++) command.Parameters[i].Value = parameters[i].Value ?? DBNull.Value;
         return command;
     }
 
     private T Scalar<T>(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
-        using var command = Command(sql, parameters);
-        var value = command.ExecuteScalar();
+        var value = Command(sql, parameters).ExecuteScalar();
         return value is null or DBNull ? default! : (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static int Execute(SqliteConnection connection, string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
+    private int Execute(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters) =>
+        Command(sql, parameters).ExecuteNonQuery();
+
+    private WriteTransaction BeginWrite() => new(this, _transaction = _connection.BeginTransaction(deferred: false));
+
+    private static void ExecuteOnce(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        return command.ExecuteNonQuery();
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>A <c>BEGIN IMMEDIATE</c> transaction that the cached statements join while it is open.</summary>
+    private readonly struct WriteTransaction(SqliteMetadataStore store, SqliteTransaction transaction) : IDisposable
+    {
+        public void Commit() => transaction.Commit();
+
+        public void Dispose()
+        {
+            store._transaction = null;
+            transaction.Dispose();
+        }
     }
 }

@@ -53,7 +53,8 @@ internal sealed class ArtifactPublisher(IMetadataStore store, string pipelineRoo
         // Once the renames are done the outputs must be recorded even if the run is being cancelled.
         var ids = await store.PublishExecutionAsync(executionId, records, CancellationToken.None);
         for (var i = 0; i < outputs.Length; i++) outputs[i].Id = ids[i];
-        Discard(executionId);
+        // Every output has moved out and the scratch directory is gone: the staging directory is empty.
+        Directory.Delete(staging);
         return [.. records.Select(r => r.Digest)];
     }
 

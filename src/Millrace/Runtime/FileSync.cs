@@ -10,11 +10,24 @@ namespace Millrace;
 internal static partial class FileSync
 {
     /// <summary>Flushes every file under a directory, then each directory bottom-up.</summary>
+    /// <remarks>
+    /// An empty directory has no entries of its own to persist; the entry that names it is made durable by flushing
+    /// its parent after the rename, so it is skipped (no-op components publish empty directories).
+    /// </remarks>
     public static void FlushTree(string directory)
     {
-        foreach (var file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)) FlushFile(file);
-        foreach (var child in Directory.EnumerateDirectories(directory, "*", SearchOption.AllDirectories).Reverse()) FlushDirectory(child);
-        FlushDirectory(directory);
+        var entries = false;
+        foreach (var file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories))
+        {
+            FlushFile(file);
+            entries = true;
+        }
+        foreach (var child in Directory.EnumerateDirectories(directory, "*", SearchOption.AllDirectories).Reverse())
+        {
+            FlushDirectory(child);
+            entries = true;
+        }
+        if (entries) FlushDirectory(directory);
     }
 
     /// <summary>Flushes one file's data and metadata.</summary>
