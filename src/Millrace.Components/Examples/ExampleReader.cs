@@ -1,0 +1,84 @@
+using System.Runtime.CompilerServices;
+using Millrace.Compute.IO;
+using Parquet;
+using Parquet.Schema;
+
+namespace Millrace.Components;
+
+/// <summary>
+/// Reads the Parquet files of a split one row group at a time, so that a split larger than memory can be
+/// streamed; only the current row group is held.
+/// </summary>
+public static class ExampleReader
+{
+    /// <summary>The row groups of one split of an <see cref="Examples"/> artifact, in order.</summary>
+    public static IAsyncEnumerable<ExampleBatch> ReadSplitAsync(Artifact examples, string split, CancellationToken cancellationToken = default) =>
+        ReadFilesAsync(ExampleLayout.SplitFiles(examples, split), cancellationToken);
+
+    /// <summary>The row groups of Parquet files, file after file.</summary>
+    public static async IAsyncEnumerable<ExampleBatch> ReadFilesAsync(IEnumerable<string> files, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        foreach (var file in files)
+        {
+            await using var reader = await ParquetReader.CreateAsync(file, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var fields = reader.Schema.GetDataFields();
+            var types = fields.Select(f => TypeOf(f, file)).ToArray();
+            for (int group = 0; group < reader.RowGroupCount; group++)
+            {
+                using var rowGroup = reader.OpenRowGroupReader(group);
+                int rows = checked((int)rowGroup.RowCount);
+                var columns = new ExampleColumn[fields.Length];
+                for (int c = 0; c < fields.Length; c++)
+                    columns[c] = new ExampleColumn(fields[c].Name, types[c], await ReadColumnAsync(rowGroup, fields[c], types[c], rows, cancellationToken).ConfigureAwait(false));
+                yield return new ExampleBatch(columns, rows);
+            }
+        }
+    }
+
+    /// <summary>The column names and types of a Parquet file.</summary>
+    public static async Task<(string[] Names, ColumnType[] Types)> ReadSchemaAsync(string file, CancellationToken cancellationToken = default)
+    {
+        await using var reader = await ParquetReader.CreateAsync(file, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var fields = reader.Schema.GetDataFields();
+        return (fields.Select(f => f.Name).ToArray(), fields.Select(f => TypeOf(f, file)).ToArray());
+    }
+
+    private static async Task<Array> ReadColumnAsync(ParquetRowGroupReader rowGroup, DataField field, ColumnType type, int rows, CancellationToken cancellationToken)
+    {
+        switch (type)
+        {
+            case ColumnType.Int64 when field.ClrType == typeof(int):
+                var ints = new int?[rows];
+                await rowGroup.ReadAsync<int>(field, ints.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
+                return ints.Select(v => (long?)v).ToArray();
+            case ColumnType.Int64:
+                var longs = new long?[rows];
+                await rowGroup.ReadAsync<long>(field, longs.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
+                return longs;
+            case ColumnType.Float64 when field.ClrType == typeof(float):
+                var floats = new float?[rows];
+                await rowGroup.ReadAsync<float>(field, floats.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
+                return floats.Select(v => (double?)v).ToArray();
+            case ColumnType.Float64:
+                var doubles = new double?[rows];
+                await rowGroup.ReadAsync<double>(field, doubles.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
+                return doubles;
+            default:
+                var strings = new string?[rows];
+                await rowGroup.ReadAsync(field, strings.AsMemory()!, cancellationToken: cancellationToken).ConfigureAwait(false);
+                return strings;
+        }
+    }
+
+    /// <summary>Maps a Parquet field to the column type it is read as.</summary>
+    /// <exception cref="ExampleGenException">The field is nested or of a type examples cannot hold.</exception>
+    internal static ColumnType TypeOf(DataField field, string file)
+    {
+        if (field.IsArray) throw new ExampleGenException($"{file}: column '{field.Name}' is a list; examples hold flat columns of numbers and strings.");
+        var type = field.ClrType;
+        if (type == typeof(long) || type == typeof(int)) return ColumnType.Int64;
+        if (type == typeof(double) || type == typeof(float)) return ColumnType.Float64;
+        if (type == typeof(string)) return ColumnType.String;
+        throw new ExampleGenException($"{file}: column '{field.Name}' has Parquet type {type.Name}; examples hold int32/int64, float/double and strings. Convert it before ingest.");
+    }
+}

@@ -1,0 +1,118 @@
+using System.Numerics;
+using System.Text;
+using Millrace.Compute.IO;
+
+namespace Millrace.Components;
+
+/// <summary>
+/// Assigns rows to named splits deterministically: a 64-bit hash of one column's value (or of the whole row) modulo
+/// the sum of the split weights picks the split, so the same row lands in the same split on every run and machine,
+/// whichever ExampleGen read it. Numbers hash by value (an Int64 and a Float64 of the same integer agree), strings
+/// by their UTF-8 bytes, and a missing value by a fixed constant.
+/// </summary>
+public sealed class SplitAssigner
+{
+    private const ulong MissingHash = 0x5851F42D4C957F2DUL;
+    private readonly int[] _bucketToSplit;
+    private readonly int? _column;
+
+    /// <summary>Creates an assigner for splits with integer weights, hashing <paramref name="column"/> (an index) or the row.</summary>
+    /// <exception cref="ExampleGenException">The names and weights do not match, or a weight is not positive.</exception>
+    public SplitAssigner(IReadOnlyList<string> names, IReadOnlyList<int> weights, int? column)
+    {
+        if (names.Count == 0 || names.Count != weights.Count || weights.Any(w => w <= 0) || names.Distinct().Count() != names.Count)
+            throw new ExampleGenException($"Split names [{string.Join(", ", names)}] and weights [{string.Join(", ", weights)}] must pair up one to one, with distinct names and positive weights (for example train:eval = 2:1).");
+        Names = names;
+        _bucketToSplit = names.SelectMany((_, i) => Enumerable.Repeat(i, weights[i])).ToArray();
+        _column = column;
+    }
+
+    /// <summary>The split names, in order.</summary>
+    public IReadOnlyList<string> Names { get; }
+
+    /// <summary>The rows of each split among the given rows of a CSV block.</summary>
+    public int[][] Assign(ColumnarTable table, IReadOnlyList<int> rows)
+    {
+        var hashes = new ulong[table.RowCount];
+        foreach (var column in _column is int c ? [table.Columns[c]] : table.Columns) Mix(hashes, column);
+        return Group(hashes, rows);
+    }
+
+    /// <summary>The rows of each split among all rows of a Parquet batch.</summary>
+    public int[][] Assign(ExampleBatch batch)
+    {
+        var hashes = new ulong[batch.RowCount];
+        foreach (var column in _column is int c ? [batch.Columns[c]] : batch.Columns) Mix(hashes, column);
+        return Group(hashes, Enumerable.Range(0, batch.RowCount).ToArray());
+    }
+
+    private int[][] Group(ulong[] hashes, IReadOnlyList<int> rows)
+    {
+        var lists = Names.Select(_ => new List<int>(rows.Count)).ToArray();
+        uint buckets = (uint)_bucketToSplit.Length;
+        foreach (int row in rows) lists[_bucketToSplit[Finish(hashes[row]) % buckets]].Add(row);
+        return lists.Select(l => l.ToArray()).ToArray();
+    }
+
+    private static void Mix(ulong[] hashes, Column column)
+    {
+        switch (column)
+        {
+            case Int64Column int64:
+                var longs = int64.Values;
+                for (int i = 0; i < hashes.Length; i++) hashes[i] = Combine(hashes[i], int64.IsMissing(i) ? MissingHash : OfNumber(longs[i]));
+                break;
+            case Float64Column float64:
+                var doubles = float64.Values;
+                for (int i = 0; i < hashes.Length; i++) hashes[i] = Combine(hashes[i], double.IsNaN(doubles[i]) ? MissingHash : OfNumber(doubles[i]));
+                break;
+            case StringColumn strings:
+                var dictionary = strings.Dictionary.Select(OfString).ToArray();
+                var codes = strings.Codes;
+                for (int i = 0; i < hashes.Length; i++) hashes[i] = Combine(hashes[i], codes[i] < 0 ? MissingHash : dictionary[codes[i]]);
+                break;
+        }
+    }
+
+    private static void Mix(ulong[] hashes, ExampleColumn column)
+    {
+        if (column.Int64s is { } longs)
+            for (int i = 0; i < hashes.Length; i++) hashes[i] = Combine(hashes[i], longs[i] is { } v ? OfNumber(v) : MissingHash);
+        else if (column.Float64s is { } doubles)
+            for (int i = 0; i < hashes.Length; i++) hashes[i] = Combine(hashes[i], doubles[i] is { } v && !double.IsNaN(v) ? OfNumber(v) : MissingHash);
+        else
+        {
+            var cache = new Dictionary<string, ulong>(StringComparer.Ordinal);
+            var strings = column.Strings!;
+            for (int i = 0; i < hashes.Length; i++)
+            {
+                ulong value = MissingHash;
+                if (strings[i] is { } s && !cache.TryGetValue(s, out value)) cache[s] = value = OfString(s);
+                hashes[i] = Combine(hashes[i], value);
+            }
+        }
+    }
+
+    private static ulong OfNumber(double value) => value == Math.Floor(value) && Math.Abs(value) < 9.2e18 ? OfNumber((long)value) : Finish((ulong)BitConverter.DoubleToInt64Bits(value) ^ 0x27D4EB2F165667C5UL);
+
+    private static ulong OfNumber(long value) => Finish((ulong)value);
+
+    private static ulong OfString(string value)
+    {
+        ulong hash = 0xCBF29CE484222325UL;
+        foreach (byte b in Encoding.UTF8.GetBytes(value)) hash = (hash ^ b) * 0x100000001B3UL;
+        return Finish(hash);
+    }
+
+    private static ulong Combine(ulong seed, ulong value) => BitOperations.RotateLeft(seed * 31 + value, 17) ^ 0x9E3779B97F4A7C15UL;
+
+    /// <summary>fmix64 from MurmurHash3: every input bit affects every output bit.</summary>
+    private static ulong Finish(ulong h)
+    {
+        h ^= h >> 33;
+        h *= 0xFF51AFD7ED558CCDUL;
+        h ^= h >> 33;
+        h *= 0xC4CEB93FE1A85EC3UL;
+        return h ^ (h >> 33);
+    }
+}
