@@ -109,6 +109,25 @@ public sealed class CsvColumnReaderTests : IDisposable
     }
 
     [Fact]
+    public void The_plain_byte_parser_and_sep_read_the_taxi_file_alike()
+    {
+        // A file without quotes takes the byte parser; quoting one header name sends the same rows through Sep.
+        var text = File.ReadAllText(SharedData.PathOf("taxi/taxi_big_tipper_label.csv"));
+        var plain = CsvColumnReader.ReadAll(Write(text));
+        var quoted = CsvColumnReader.ReadAll(Write("\"" + text[..text.IndexOf(',')] + "\"" + text[text.IndexOf(',')..]));
+        Assert.Equal(plain.Columns.Select(c => (c.Name, c.Type, c.MissingCount)), quoted.Columns.Select(c => (c.Name, c.Type, c.MissingCount)));
+        foreach (var (a, b) in plain.Columns.Zip(quoted.Columns))
+        {
+            switch (a)
+            {
+                case Float64Column f: Assert.Equal(f.Values.ToArray(), ((Float64Column)b).Values.ToArray()); break;
+                case Int64Column i: Assert.Equal(i.Values.ToArray(), ((Int64Column)b).Values.ToArray()); break;
+                case StringColumn s: Assert.All(Enumerable.Range(0, s.Length), r => Assert.Equal(s[r], ((StringColumn)b)[r])); break;
+            }
+        }
+    }
+
+    [Fact]
     public void The_taxi_file_reads_with_the_expected_types_and_missing_counts()
     {
         var table = CsvColumnReader.ReadAll(SharedData.PathOf("taxi/taxi_big_tipper_label.csv"));

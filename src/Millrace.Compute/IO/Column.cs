@@ -31,6 +31,9 @@ public abstract class Column
     /// <summary>Parses one cell and appends it; false when the text is not a value of the column's type.</summary>
     internal abstract bool TryAppend(ReadOnlySpan<char> text);
 
+    /// <summary>Parses one UTF-8 cell and appends it; false when the text is not a value of the column's type.</summary>
+    internal abstract bool TryAppendUtf8(ReadOnlySpan<byte> utf8);
+
     /// <summary>Appends a missing value.</summary>
     internal abstract void AppendMissing();
 

@@ -6,9 +6,10 @@ namespace Millrace.Compute.IO;
 
 /// <summary>
 /// Reads a CSV file into typed columns, one block (a row group) at a time, so that a file larger than memory can
-/// be streamed. Each block is cut at row boundaries into one part per core; the parts are parsed with Sep in
-/// parallel and appended in order. Column types are inferred from the first rows (or set by
-/// <see cref="CsvReadOptions.TypeOverrides"/>); a later cell that does not fit is a <see cref="CsvFormatException"/>
+/// be streamed. Each block is cut at row boundaries into one part per core; the parts are parsed in parallel and
+/// appended in order. A part with quotes (or invalid UTF-8) is parsed by Sep; a part without any, most files, by a
+/// plain loop over its UTF-8 bytes that needs no decoding to UTF-16. Column types are inferred from the first rows
+/// (or set by <see cref="CsvReadOptions.TypeOverrides"/>); a later cell that does not fit is a <see cref="CsvFormatException"/>
 /// with its line and column, as are ragged rows, invalid UTF-8 and an unclosed quote.
 /// </summary>
 public sealed class CsvColumnReader : IDisposable
@@ -120,6 +121,56 @@ public sealed class CsvColumnReader : IDisposable
 
     private ColumnarTable ParsePart(int start, int length, long firstLine, HashSet<long>? invalidLines)
     {
+        bool plain = invalidLines is null && Separator < 128 && _buffer.AsSpan(start, length).IndexOf((byte)'"') < 0;
+        return plain ? ParseUnquoted(_buffer.AsSpan(start, length), firstLine) : ParseWithSep(start, length, firstLine, invalidLines);
+    }
+
+    /// <summary>Without a quote, a row is a line and a cell ends at the next separator byte: nothing else to handle.</summary>
+    private ColumnarTable ParseUnquoted(ReadOnlySpan<byte> bytes, long firstLine)
+    {
+        var table = EmptyTable();
+        var columns = table.Columns.ToArray();
+        byte separator = (byte)Separator;
+        bool keepReading = _options.KeepReadingPastBadRows;
+        for (long line = firstLine; !bytes.IsEmpty; line++)
+        {
+            int newline = bytes.IndexOf((byte)'\n');
+            var row = newline < 0 ? bytes : bytes[..newline];
+            bytes = newline < 0 ? default : bytes[(newline + 1)..];
+            if (!row.IsEmpty && row[^1] == '\r') row = row[..^1];
+            if (row.IsEmpty && columns.Length > 1) continue;
+            int fields = row.Count(separator) + 1;
+            if (fields != columns.Length)
+            {
+                string problem = $"the row has {fields} fields where the header has {columns.Length}.";
+                if (!keepReading) throw new CsvFormatException(_path, line, null, problem);
+                BadRow(table, 0, line, null, problem);
+                continue;
+            }
+            for (int c = 0; c < columns.Length; c++)
+            {
+                int end = row.IndexOf(separator);
+                var cell = end < 0 ? row : row[..end];
+                row = end < 0 ? default : row[(end + 1)..];
+                if (_missing.IsMissing(cell)) columns[c].AppendMissing();
+                else if (!columns[c].TryAppendUtf8(cell))
+                {
+                    string problem = NotOfType(c, System.Text.Encoding.UTF8.GetString(cell));
+                    if (!keepReading) throw new CsvFormatException(_path, line, ColumnNames[c], problem);
+                    BadRow(table, c, line, ColumnNames[c], problem);
+                    break;
+                }
+            }
+        }
+        return table;
+    }
+
+    private string NotOfType(int column, string text) =>
+        $"'{text}' is not a {ColumnTypes[column]} value (the type was inferred from the first {_options.InferenceRows} rows); " +
+        $"set TypeOverrides[\"{ColumnNames[column]}\"] to {ColumnType.String} or a wider type.";
+
+    private ColumnarTable ParseWithSep(int start, int length, long firstLine, HashSet<long>? invalidLines)
+    {
         var table = EmptyTable();
         var columns = table.Columns;
         int width = columns.Count;
@@ -155,8 +206,7 @@ public sealed class CsvColumnReader : IDisposable
                 if (_missing.IsMissing(text)) columns[c].AppendMissing();
                 else if (!columns[c].TryAppend(text))
                 {
-                    string problem = $"'{text}' is not a {ColumnTypes[c]} value (the type was inferred from the first {_options.InferenceRows} rows); " +
-                        $"set TypeOverrides[\"{ColumnNames[c]}\"] to {ColumnType.String} or a wider type.";
+                    string problem = NotOfType(c, text.ToString());
                     if (!keepReading) throw new CsvFormatException(_path, line, ColumnNames[c], problem);
                     BadRow(table, c, line, ColumnNames[c], problem);
                     break;

@@ -28,6 +28,15 @@ public sealed class Float64Column : Column
         return true;
     }
 
+    internal override bool TryAppendUtf8(ReadOnlySpan<byte> utf8)
+    {
+        if (!double.TryParse(utf8, NumberStyles.Float, CultureInfo.InvariantCulture, out double value)) return false;
+        if (Length == _values.Length) EnsureCapacity(ref _values, Length + 1);
+        _values[Length++] = value;
+        if (double.IsNaN(value)) MissingCount++;
+        return true;
+    }
+
     internal override void AppendMissing()
     {
         EnsureCapacity(ref _values, Length + 1);

@@ -39,6 +39,14 @@ public sealed class Int64Column : Column
         return true;
     }
 
+    internal override bool TryAppendUtf8(ReadOnlySpan<byte> utf8)
+    {
+        if (!TryParse(utf8, out long value)) return false;
+        if (Length == _values.Length) Reserve(Length + 1);
+        _values[Length++] = value;
+        return true;
+    }
+
     internal override void AppendMissing()
     {
         _missing ??= new bool[_values.Length];
@@ -65,6 +73,28 @@ public sealed class Int64Column : Column
     {
         EnsureCapacity(ref _values, needed);
         if (_missing is not null && _missing.Length < _values.Length) Array.Resize(ref _missing, _values.Length);
+    }
+
+    /// <summary>The UTF-8 twin of <see cref="TryParse(ReadOnlySpan{char}, out long)"/>.</summary>
+    private static bool TryParse(ReadOnlySpan<byte> text, out long value)
+    {
+        int i = text.Length > 0 && text[0] == '-' ? 1 : 0;
+        if (text.Length - i is > 0 and <= 18)
+        {
+            long result = 0;
+            for (; i < text.Length; i++)
+            {
+                uint digit = (uint)(text[i] - '0');
+                if (digit > 9) break;
+                result = result * 10 + digit;
+            }
+            if (i == text.Length)
+            {
+                value = text[0] == '-' ? -result : result;
+                return true;
+            }
+        }
+        return long.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out value);
     }
 
     /// <summary>Plain decimal digits with an optional sign take a fast loop; anything else goes to <see cref="long.TryParse(ReadOnlySpan{char}, NumberStyles, IFormatProvider?, out long)"/>.</summary>

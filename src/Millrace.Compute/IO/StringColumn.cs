@@ -1,17 +1,20 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
+using System.Text;
 
 namespace Millrace.Compute.IO;
 
 /// <summary>
 /// A dictionary-encoded string column: each row holds a code into <see cref="Dictionary"/>, or −1 when missing.
-/// Looking a cell up by its span allocates nothing for a value already seen: an open-addressing table of codes,
-/// keyed by a fast 64-bit hash of the characters, and a check against the previous row's value first, which
-/// catches the runs that sorted columns (dates, ids) are made of.
+/// Values are keyed by their UTF-8 bytes in an open-addressing table, so a cell already seen costs one hash and one
+/// comparison and allocates nothing; the previous row's value is checked first, which catches the runs that sorted
+/// columns (dates, ids) are made of.
 /// </summary>
 public sealed class StringColumn : Column
 {
     private int[] _codes = [];
     private readonly List<string> _dictionary = [];
+    private byte[][] _keys = new byte[512][];
     private ulong[] _hashes = new ulong[512];
     private int[] _slots = new int[1024];
     private int _previous = -1;
@@ -36,14 +39,25 @@ public sealed class StringColumn : Column
 
     internal override bool TryAppend(ReadOnlySpan<char> text)
     {
+        int length = Encoding.UTF8.GetMaxByteCount(text.Length);
+        byte[]? rented = length > 512 ? ArrayPool<byte>.Shared.Rent(length) : null;
+        Span<byte> utf8 = rented ?? stackalloc byte[512];
+        int written = Encoding.UTF8.GetBytes(text, utf8);
+        TryAppendUtf8(utf8[..written]);
+        if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+        return true;
+    }
+
+    internal override bool TryAppendUtf8(ReadOnlySpan<byte> utf8)
+    {
         if (Length == _codes.Length) EnsureCapacity(ref _codes, Length + 1);
-        _codes[Length++] = CodeOf(text);
+        _codes[Length++] = CodeOf(utf8);
         return true;
     }
 
     internal override void AppendMissing()
     {
-        EnsureCapacity(ref _codes, Length + 1);
+        if (Length == _codes.Length) EnsureCapacity(ref _codes, Length + 1);
         _codes[Length++] = -1;
         MissingCount++;
     }
@@ -52,7 +66,7 @@ public sealed class StringColumn : Column
     {
         var source = (StringColumn)other;
         var remap = new int[source._dictionary.Count];
-        for (int i = 0; i < remap.Length; i++) remap[i] = CodeOf(source._dictionary[i]);
+        for (int i = 0; i < remap.Length; i++) remap[i] = CodeOf(source._keys[i]);
         EnsureCapacity(ref _codes, Length + source.Length);
         var target = _codes.AsSpan(Length, source.Length);
         var codes = source.Codes;
@@ -61,29 +75,33 @@ public sealed class StringColumn : Column
         MissingCount += source.MissingCount;
     }
 
-    private int CodeOf(ReadOnlySpan<char> text)
+    private int CodeOf(ReadOnlySpan<byte> utf8)
     {
-        if (_previous >= 0 && text.SequenceEqual(_dictionary[_previous])) return _previous;
-        ulong hash = Hash(text);
+        if (_previous >= 0 && utf8.SequenceEqual(_keys[_previous])) return _previous;
+        ulong hash = Hash(utf8);
         int mask = _slots.Length - 1, slot = (int)hash & mask;
         for (int entry; (entry = _slots[slot]) != 0; slot = (slot + 1) & mask)
         {
             int code = entry - 1;
-            if (_hashes[code] == hash && text.SequenceEqual(_dictionary[code])) return _previous = code;
+            if (_hashes[code] == hash && utf8.SequenceEqual(_keys[code])) return _previous = code;
         }
         _previous = _dictionary.Count;
-        _dictionary.Add(text.ToString());
-        if (_previous == _hashes.Length) Array.Resize(ref _hashes, _hashes.Length * 2);
+        if (_previous == _keys.Length)
+        {
+            Array.Resize(ref _keys, _keys.Length * 2);
+            Array.Resize(ref _hashes, _hashes.Length * 2);
+        }
+        _keys[_previous] = utf8.ToArray();
         _hashes[_previous] = hash;
+        _dictionary.Add(Encoding.UTF8.GetString(utf8));
         _slots[slot] = _previous + 1;
         if (_dictionary.Count * 2 > _slots.Length) Rehash();
         return _previous;
     }
 
-    /// <summary>A fast hash for the table: short values (most categorical cells) are one or two word loads, no loop.</summary>
-    private static ulong Hash(ReadOnlySpan<char> text)
+    /// <summary>A fast hash for the table: values up to 16 bytes (most categorical cells) are two word loads, no loop.</summary>
+    private static ulong Hash(ReadOnlySpan<byte> bytes)
     {
-        var bytes = MemoryMarshal.AsBytes(text);
         if (bytes.Length > 16) return Utf8Hash.Hash(bytes);
         ulong low = 0, high = 0;
         if (bytes.Length >= 8)
