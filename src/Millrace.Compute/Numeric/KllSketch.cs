@@ -23,6 +23,7 @@ public sealed class KllSketch
     private ulong _random = 0x9E3779B97F4A7C15UL;
     private int _retained;
     private int _totalCapacity;
+    private int[] _capacities = [];
     private (double[] Items, long[] Cumulative)? _sortedView;
 
     /// <summary>Creates an empty sketch with accuracy parameter <paramref name="k"/> (larger is more accurate and larger).</summary>
@@ -30,7 +31,7 @@ public sealed class KllSketch
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(k, MinLevelCapacity);
         K = k;
-        _totalCapacity = TotalCapacity();
+        UpdateCapacities();
     }
 
     /// <summary>The accuracy parameter.</summary>
@@ -78,7 +79,7 @@ public sealed class KllSketch
     {
         if (other.Count == 0) return;
         while (_levels.Count < other._levels.Count) _levels.Add(new());
-        _totalCapacity = TotalCapacity();
+        UpdateCapacities();
         _sortedView = null;
         for (int level = 0; level < other._levels.Count; level++) _levels[level].AddRange(other._levels[level]);
         _retained += other._retained;
@@ -174,22 +175,23 @@ public sealed class KllSketch
         return Math.Max(MinLevelCapacity, (int)Math.Ceiling(K * Math.Pow(CapacityRatio, depth)));
     }
 
-    private int TotalCapacity()
+    /// <summary>Recomputes the level capacities, which change only when a level is added (Math.Pow per compaction was most of the update cost).</summary>
+    private void UpdateCapacities()
     {
-        int total = 0;
-        for (int level = 0; level < _levels.Count; level++) total += LevelCapacity(level);
-        return total;
+        _capacities = new int[_levels.Count];
+        for (int level = 0; level < _capacities.Length; level++) _capacities[level] = LevelCapacity(level);
+        _totalCapacity = _capacities.Sum();
     }
 
     /// <summary>Compacts the lowest full level: sorts it, keeps every other item (odd or even, by a coin) at double weight one level up.</summary>
     private void Compress()
     {
         int level = 0;
-        while (_levels[level].Count < LevelCapacity(level)) level++;
+        while (_levels[level].Count < _capacities[level]) level++;
         if (level + 1 == _levels.Count)
         {
             _levels.Add(new());
-            _totalCapacity = TotalCapacity();
+            UpdateCapacities();
         }
         _sortedView = null;
         var items = _levels[level];
