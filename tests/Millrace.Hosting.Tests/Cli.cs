@@ -13,13 +13,15 @@ public static class Cli
         public string[] ErrorLines => Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
-    public static async Task<Outcome> RunAsync(string root, params string[] args)
+    public static Task<Outcome> RunAsync(string root, params string[] args) => RunAsync(root, interactive: false, args);
+
+    public static async Task<Outcome> RunAsync(string root, bool interactive, params string[] args)
     {
         string[] all = [.. args, $"--Millrace:PipelineRoot={root}", $"--Files:InputPath={Data.Penguins}"];
         var builder = Host.CreateApplicationBuilder(all);
         var (output, error) = (new StringWriter(), new StringWriter());
         builder.AddMillrace().AddPipeline<FilesPipeline>().AddPipeline<ChainPipeline>();
-        builder.Services.AddSingleton(new MillraceConsole(output, error, IsInteractive: false));
+        builder.Services.AddSingleton(new MillraceConsole(output, error, interactive));
         builder.Logging.ClearProviders();
         using var host = builder.Build();
         var code = await host.RunMillraceAsync(all);

@@ -18,6 +18,19 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task On_an_interactive_terminal_each_step_has_a_line_redrawn_in_place_until_it_ends()
+    {
+        using var root = new TempDirectory();
+        var result = await Cli.RunAsync(root.Path, interactive: true, "run", "files", "--run-id", "shown");
+
+        Assert.StartsWith("Run shown of files\n", result.Error);
+        Assert.Contains("\u001b[4A", result.Error);
+        var final = result.Error[result.Error.LastIndexOf("\u001b[4A", StringComparison.Ordinal)..];
+        foreach (var step in new[] { "Import", "Statistics", "Check", "Report" })
+            Assert.Matches($@"\u001b\[2K  ✓ {step}\s+succeeded [\d.]+ s\n", final);
+    }
+
+    [Fact]
     public async Task An_unknown_pipeline_prints_one_line_naming_the_known_ones_and_exits_with_a_usage_error()
     {
         using var root = new TempDirectory();

@@ -44,6 +44,23 @@ public sealed class ProcessTests
     }
 
     [Fact]
+    public async Task Two_processes_running_the_same_pipeline_on_one_new_store_at_once_both_complete()
+    {
+        using var root = new TempDirectory();
+        string[] run = ["run", "chain", "--Millrace:PipelineRoot=" + root.Path];
+        using var first = ChildProcess.Start(root.Path, null, run);
+        using var second = ChildProcess.Start(root.Path, null, run);
+        var results = await Task.WhenAll(first.WaitAsync(TimeSpan.FromSeconds(60)), second.WaitAsync(TimeSpan.FromSeconds(60)));
+
+        Assert.All(results, r => Assert.True(r.ExitCode == ExitCodes.Success, r.Error));
+        await using var store = SqliteMetadataStore.OpenInRoot(root.Path);
+        var runs = await store.ListRunsAsync("chain");
+        Assert.Equal(2, runs.Length);
+        Assert.All(runs, r => Assert.Equal(RunState.Succeeded, r.State));
+        await AssertEveryLiveArtifactIsCompleteAsync(root.Path);
+    }
+
+    [Fact]
     public async Task A_run_killed_at_any_moment_leaves_only_complete_artifacts_live_and_a_rerun_resumes_from_the_cache()
     {
         using var root = new TempDirectory();
