@@ -62,6 +62,8 @@ public sealed class CsvColumnReaderTests : IDisposable
 
     [Theory]
     [InlineData("a,b\n1,2\n3\n", 3, null, "header has 2")]
+    [InlineData("a,b\n1,2\n3,4,5\n", 3, null, "more than 2 fields")]
+    [InlineData("a,b\n1,2\n\"3\",4,5\n", 3, null, "3 fields")]
     [InlineData("a,b\n1,2\nx,4\n", 3, "a", "not a Int64")]
     [InlineData("a,b\n1,2\n\"open,4\n5,6\n", 3, null, "never closed")]
     public void A_bad_row_is_reported_with_its_line_and_column(string text, long line, string? column, string problem)
@@ -69,6 +71,19 @@ public sealed class CsvColumnReaderTests : IDisposable
         var error = Assert.Throws<CsvFormatException>(() => CsvColumnReader.ReadAll(Write(text), new CsvReadOptions { InferenceRows = 1 }));
         Assert.Equal((line, column), (error.Line, error.ColumnName));
         Assert.Contains(problem, error.Message);
+    }
+
+    [Theory]
+    [InlineData("a,b\n1,2\n3\n4,5,6\nx,7\n8,9\n")]
+    [InlineData("a,b\n1,2\n3\n4,5,6\nx,7\n\"8\",9\n")]
+    public void Past_bad_rows_every_bad_row_is_listed_and_the_columns_stay_aligned(string text)
+    {
+        var table = CsvColumnReader.ReadAll(Write(text), new CsvReadOptions { InferenceRows = 1, KeepReadingPastBadRows = true });
+        Assert.Equal(5, table.RowCount);
+        Assert.All(table.Columns, c => Assert.Equal(5, c.Length));
+        Assert.Equal([3L, 4, 5], table.BadRows.Select(b => b.Line));
+        Assert.Equal([1, 2, 3], table.BadRows.Select(b => b.RowIndex));
+        Assert.Equal([1L, 8], new[] { 0, 4 }.Select(i => ((Int64Column)table["a"]).Values[i]));
     }
 
     [Fact]

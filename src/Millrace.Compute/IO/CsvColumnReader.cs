@@ -139,27 +139,31 @@ public sealed class CsvColumnReader : IDisposable
             bytes = newline < 0 ? default : bytes[(newline + 1)..];
             if (!row.IsEmpty && row[^1] == '\r') row = row[..^1];
             if (row.IsEmpty && columns.Length > 1) continue;
-            int fields = row.Count(separator) + 1;
-            if (fields != columns.Length)
-            {
-                string problem = $"the row has {fields} fields where the header has {columns.Length}.";
-                if (!keepReading) throw new CsvFormatException(_path, line, null, problem);
-                BadRow(table, 0, line, null, problem);
-                continue;
-            }
-            for (int c = 0; c < columns.Length; c++)
+            // Fields are counted while they are parsed; a ragged row is found after its cells went in, and its
+            // placeholder row is completed with missing cells (or the read stops).
+            int c = 0;
+            for (bool more = true; more; c++)
             {
                 int end = row.IndexOf(separator);
                 var cell = end < 0 ? row : row[..end];
-                row = end < 0 ? default : row[(end + 1)..];
+                more = end >= 0;
+                row = more ? row[(end + 1)..] : default;
+                if (c == columns.Length) { c++; break; }
                 if (_missing.IsMissing(cell)) columns[c].AppendMissing();
                 else if (!columns[c].TryAppendUtf8(cell))
                 {
                     string problem = NotOfType(c, System.Text.Encoding.UTF8.GetString(cell));
                     if (!keepReading) throw new CsvFormatException(_path, line, ColumnNames[c], problem);
                     BadRow(table, c, line, ColumnNames[c], problem);
+                    c = -1;
                     break;
                 }
+            }
+            if (c >= 0 && c != columns.Length)
+            {
+                string problem = $"the row has {(c < columns.Length ? c.ToString(CultureInfo.InvariantCulture) : "more than " + columns.Length)} fields where the header has {columns.Length}.";
+                if (!keepReading) throw new CsvFormatException(_path, line, null, problem);
+                BadRow(table, Math.Min(c, columns.Length), line, null, problem);
             }
         }
         return table;
