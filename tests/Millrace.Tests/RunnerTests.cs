@@ -9,7 +9,7 @@ public sealed class RunnerTests
     {
         await using var root = new PipelineRoot();
         var probe = Probe.NewKey();
-        var result = await root.RunAsync(new WidePipeline { Probe = probe, Delay = 150 }, new RunOptions { MaxParallelism = 3 });
+        var result = await root.RunAsync(new WidePipeline { Probe = probe, Delay = 600 }, new RunOptions { MaxParallelism = 3 });
 
         Assert.Equal(RunState.Succeeded, result.State);
         Assert.Equal(3, Probe.Of(probe).MaxConcurrent);

@@ -90,8 +90,9 @@ public sealed partial class SqliteMetadataStore
             throw new ArgumentOutOfRangeException(nameof(state), state, "Success is recorded by publishing; this records the other endings.");
         lock (_gate)
         {
-            Execute("UPDATE executions SET state = $state, finished_at = $now, error = $error WHERE id = $id;",
-                ("$state", (int)state), ("$now", Now()), ("$error", error), ("$id", executionId));
+            // Only a running execution can end: a published one stays succeeded whatever happens after its commit.
+            Execute("UPDATE executions SET state = $state, finished_at = $now, error = $error WHERE id = $id AND state = $running;",
+                ("$state", (int)state), ("$now", Now()), ("$error", error), ("$id", executionId), ("$running", (int)ExecutionState.Running));
             return ValueTask.CompletedTask;
         }
     }

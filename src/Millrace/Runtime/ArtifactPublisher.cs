@@ -53,8 +53,16 @@ internal sealed class ArtifactPublisher(IMetadataStore store, string pipelineRoo
         // Once the renames are done the outputs must be recorded even if the run is being cancelled.
         var ids = await store.PublishExecutionAsync(executionId, records, CancellationToken.None);
         for (var i = 0; i < outputs.Length; i++) outputs[i].Id = ids[i];
-        // Every output has moved out and the scratch directory is gone: the staging directory is empty.
-        Directory.Delete(staging);
+        // Every output has moved out and the scratch directory is gone: the staging directory is empty. The outputs
+        // are published now, so a failure to tidy up must not turn into a failed step.
+        try
+        {
+            Directory.Delete(staging);
+        }
+        catch (IOException)
+        {
+            Discard(executionId);
+        }
         return [.. records.Select(r => r.Digest)];
     }
 

@@ -44,6 +44,7 @@ internal sealed class NodeLauncher(
         }
 
         var policy = options.Retries.GetValueOrDefault(node.Name) ?? (component as IRetryableComponent)?.RetryPolicy ?? RetryPolicy.None;
+        policy.Validate(node.Name);
         for (var attempt = 1; ; attempt++)
         {
             if (attempt > 1)
