@@ -157,6 +157,37 @@ public sealed class MetadataStoreTests
         Assert.Equal(ExecutionState.Abandoned, (await root.Store.GetExecutionsAsync("dead-run")).Single(e => e.Id == execution).State);
     }
 
+    [Fact]
+    public async Task A_published_execution_stays_succeeded_when_something_later_tries_to_end_it_otherwise()
+    {
+        await using var root = new PipelineRoot();
+        await root.Store.StartRunAsync("diamond", "run-1");
+        var execution = await root.Store.StartExecutionAsync(new NewExecution("run-1", "Left", "c", "key", 1, []));
+        var ids = await root.Store.PublishExecutionAsync(execution,
+            [new NewArtifact("Examples", 0, "Millrace.Examples", root.Path, "sha256:x", new Dictionary<string, string> { ["rows"] = "3" })]);
+
+        await root.Store.FinishExecutionAsync(execution, ExecutionState.Failed, "too late");
+
+        var record = (await root.Store.GetExecutionsAsync("run-1")).Single();
+        Assert.Equal(ExecutionState.Succeeded, record.State);
+        Assert.Null(record.Error);
+        Assert.Equal("3", (await root.Store.GetArtifactAsync(ids[0]))!.Properties["rows"]);
+    }
+
+    [Fact]
+    public async Task An_execution_is_published_at_most_once()
+    {
+        await using var root = new PipelineRoot();
+        await root.Store.StartRunAsync("diamond", "run-1");
+        var execution = await root.Store.StartExecutionAsync(new NewExecution("run-1", "Left", "c", "key", 1, []));
+        await root.Store.PublishExecutionAsync(execution, []);
+
+        var error = await Assert.ThrowsAsync<MetadataStoreException>(() => root.Store.PublishExecutionAsync(execution, []).AsTask());
+
+        Assert.Contains($"Execution {execution}", error.Message);
+        Assert.Contains("no longer running", error.Message);
+    }
+
     private static SqliteConnection OpenRaw(string path)
     {
         var connection = new SqliteConnection($"Data Source={path};Pooling=False");
