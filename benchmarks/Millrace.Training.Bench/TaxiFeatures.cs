@@ -1,0 +1,25 @@
+namespace Millrace.Training.Bench;
+
+/// <summary>The taxi big_tipper features: the numeric columns z-scored after log where skewed, the categorical ones one-hot.</summary>
+internal sealed class TaxiFeatures : IFeatureSpec
+{
+    public static FeatureSet Features { get; } = new(LabelSpec.Binary("big_tipper"),
+    [
+        Feature.Numeric("fare").ImputeMedian().Log1P().ZScore(),
+        Feature.Numeric("trip_miles").ImputeMedian().Log1P().ZScore(),
+        Feature.Numeric("trip_seconds").ImputeMedian().Log1P().ZScore(),
+        Feature.Numeric("pickup_latitude").ImputeMedian().ZScore(),
+        Feature.Numeric("pickup_longitude").ImputeMedian().ZScore(),
+        Feature.Numeric("dropoff_latitude").ImputeMedian().ZScore(),
+        Feature.Numeric("dropoff_longitude").ImputeMedian().ZScore(),
+        Feature.Vocabulary("payment_type", topK: 10).OneHot(),
+        Feature.Vocabulary("company", topK: 40, oovBuckets: 2).OneHot(),
+        Feature.Vocabulary("pickup_community_area", topK: 80).OneHot(),
+        Feature.Vocabulary("dropoff_community_area", topK: 80).OneHot(),
+        Feature.Vocabulary("trip_start_hour", topK: 24).OneHot(),
+        Feature.Vocabulary("trip_start_day", topK: 7).OneHot(),
+        Feature.Vocabulary("trip_start_month", topK: 12).OneHot(),
+        Feature.Hash("pickup_census_tract", buckets: 64).OneHot(),
+        Feature.Hash("dropoff_census_tract", buckets: 64).OneHot(),
+    ]);
+}
