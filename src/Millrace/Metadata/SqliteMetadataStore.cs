@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 
 namespace Millrace;
