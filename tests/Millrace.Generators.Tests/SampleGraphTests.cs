@@ -13,12 +13,14 @@ public sealed class SampleGraphTests
             title: chicago-taxi
             ---
             flowchart TD
-                example-gen["ExampleGen<br/><i>CsvImport</i>"]
-                statistics["Statistics<br/><i>ColumnProfile</i>"]
-                validator["Validator<br/><i>RowCountGate</i>"]
+                example-gen["ExampleGen<br/><i>CsvExampleGen</i>"]
+                statistics["Statistics<br/><i>StatisticsGen</i>"]
+                schema["Schema<br/><i>SchemaGen</i>"]
+                validator["Validator<br/><i>ExampleValidator</i>"]
                 example-gen -- "Examples → Examples" --> statistics
-                example-gen -- "Examples → Examples" --> validator
+                statistics -- "Statistics → Statistics" --> schema
                 statistics -- "Statistics → Statistics" --> validator
+                schema -- "Schema → Schema" --> validator
 
             """.Replace("\r\n", "\n"), TaxiPipeline.Graph.ToMermaid());
     }
@@ -30,5 +32,6 @@ public sealed class SampleGraphTests
         Assert.StartsWith("digraph \"chicago-taxi\" {", dot);
         Assert.Contains("\"example-gen\" -> \"statistics\" [label=\"Examples → Examples\"];", dot);
         Assert.Contains("\"statistics\" -> \"validator\" [label=\"Statistics → Statistics\"];", dot);
+        Assert.Contains("\"schema\" -> \"validator\" [label=\"Schema → Schema\"];", dot);
     }
 }

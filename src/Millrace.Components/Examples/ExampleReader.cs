@@ -78,7 +78,7 @@ public static class ExampleReader
         var type = field.ClrType;
         if (type == typeof(long) || type == typeof(int)) return ColumnType.Int64;
         if (type == typeof(double) || type == typeof(float)) return ColumnType.Float64;
-        if (type == typeof(string)) return ColumnType.String;
+        if (type == typeof(string) || type == typeof(ReadOnlyMemory<char>)) return ColumnType.String;
         throw new ExampleGenException($"{file}: column '{field.Name}' has Parquet type {type.Name}; examples hold int32/int64, float/double and strings. Convert it before ingest.");
     }
 }

@@ -22,11 +22,14 @@ public static class SchemaFile
 
     /// <summary>Reads the schema of an artifact.</summary>
     /// <exception cref="FileNotFoundException">The artifact was not written by SchemaGen or ImportSchemaGen.</exception>
-    public static async Task<DataSchema> ReadAsync(Artifact schema, CancellationToken cancellationToken = default)
+    public static Task<DataSchema> ReadAsync(Artifact schema, CancellationToken cancellationToken = default) => ReadAsync(schema.Uri, cancellationToken);
+
+    /// <summary>Reads the payload kept in an artifact's directory (for tools that have the path from the metadata store).</summary>
+    public static async Task<DataSchema> ReadAsync(string directory, CancellationToken cancellationToken = default)
     {
-        var path = schema.GetPath(FileName);
+        var path = Path.Combine(directory, FileName);
         if (!File.Exists(path))
-            throw new FileNotFoundException($"Schema artifact '{schema.Uri}' has no {FileName}: it was not written by SchemaGen or ImportSchemaGen.", path);
+            throw new FileNotFoundException($"Schema artifact '{directory}' has no {FileName}: it was not written by SchemaGen or ImportSchemaGen.", path);
         await using var stream = File.OpenRead(path);
         return await MessagePackSerializer.DeserializeAsync<DataSchema>(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
     }

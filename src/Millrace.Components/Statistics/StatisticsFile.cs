@@ -21,11 +21,14 @@ public static class StatisticsFile
 
     /// <summary>Reads the statistics of an artifact.</summary>
     /// <exception cref="FileNotFoundException">The artifact was not written by StatisticsGen.</exception>
-    public static async Task<DatasetStatistics> ReadAsync(Artifact statistics, CancellationToken cancellationToken = default)
+    public static Task<DatasetStatistics> ReadAsync(Artifact statistics, CancellationToken cancellationToken = default) => ReadAsync(statistics.Uri, cancellationToken);
+
+    /// <summary>Reads the payload kept in an artifact's directory (for tools that have the path from the metadata store).</summary>
+    public static async Task<DatasetStatistics> ReadAsync(string directory, CancellationToken cancellationToken = default)
     {
-        var path = statistics.GetPath(FileName);
+        var path = Path.Combine(directory, FileName);
         if (!File.Exists(path))
-            throw new FileNotFoundException($"Statistics artifact '{statistics.Uri}' has no {FileName}: it was not written by StatisticsGen.", path);
+            throw new FileNotFoundException($"Statistics artifact '{directory}' has no {FileName}: it was not written by StatisticsGen.", path);
         await using var stream = File.OpenRead(path);
         return await MessagePackSerializer.DeserializeAsync<DatasetStatistics>(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
     }

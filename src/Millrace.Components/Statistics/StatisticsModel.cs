@@ -101,6 +101,9 @@ public sealed class NumericStatistics
 
     /// <summary>A histogram whose buckets hold (about) equal counts, from the quantile sketch.</summary>
     public List<Bucket> QuantileHistogram { get; set; } = [];
+
+    /// <summary>A fine quantile histogram (100 buckets): the distribution that skew and drift are measured on.</summary>
+    public List<Bucket> DistributionHistogram { get; set; } = [];
 }
 
 /// <summary>Unique count, frequent values and length of a string feature.</summary>

@@ -22,11 +22,14 @@ public static class AnomaliesFile
 
     /// <summary>Reads the report of an artifact.</summary>
     /// <exception cref="FileNotFoundException">The artifact was not written by ExampleValidator.</exception>
-    public static async Task<AnomalyReport> ReadAsync(Artifact anomalies, CancellationToken cancellationToken = default)
+    public static Task<AnomalyReport> ReadAsync(Artifact anomalies, CancellationToken cancellationToken = default) => ReadAsync(anomalies.Uri, cancellationToken);
+
+    /// <summary>Reads the payload kept in an artifact's directory (for tools that have the path from the metadata store).</summary>
+    public static async Task<AnomalyReport> ReadAsync(string directory, CancellationToken cancellationToken = default)
     {
-        var path = anomalies.GetPath(FileName);
+        var path = Path.Combine(directory, FileName);
         if (!File.Exists(path))
-            throw new FileNotFoundException($"Anomalies artifact '{anomalies.Uri}' has no {FileName}: it was not written by ExampleValidator.", path);
+            throw new FileNotFoundException($"Anomalies artifact '{directory}' has no {FileName}: it was not written by ExampleValidator.", path);
         await using var stream = File.OpenRead(path);
         return await MessagePackSerializer.DeserializeAsync<AnomalyReport>(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
     }

@@ -14,7 +14,7 @@ public static class DistributionDistance
     {
         if (a.Count == 0 || b.Count == 0) return null;
         if (a.String is { } sa && b.String is { } sb) return LInfinity(Frequencies(sa, a.Count), Frequencies(sb, b.Count));
-        if (a.Numeric is { } na && b.Numeric is { } nb) return JensenShannon(na.EqualWidthHistogram, nb.EqualWidthHistogram);
+        if (a.Numeric is { } na && b.Numeric is { } nb) return JensenShannon(na.DistributionHistogram, nb.DistributionHistogram);
         return null;
     }
 
@@ -23,42 +23,46 @@ public static class DistributionDistance
         p.Keys.Union(q.Keys).Select(v => Math.Abs(p.GetValueOrDefault(v) - q.GetValueOrDefault(v))).DefaultIfEmpty(0).Max();
 
     /// <summary>
-    /// The Jensen-Shannon divergence between two histograms, after spreading both over one common grid of equal
-    /// buckets (a bucket's count is spread evenly over its range; a one-point bucket goes where its point is).
+    /// The Jensen-Shannon divergence between two histograms (fine quantile histograms in statistics: robust to outliers that
+    /// would squash an equal-width one). Both are read as piecewise-uniform distributions (a one-point bucket is a
+    /// point mass) and compared over the union of their bucket edges.
     /// </summary>
-    public static double JensenShannon(IReadOnlyList<Bucket> a, IReadOnlyList<Bucket> b, int gridBuckets = 100)
+    public static double JensenShannon(IReadOnlyList<Bucket> a, IReadOnlyList<Bucket> b)
     {
         if (a.Count == 0 || b.Count == 0) return 0;
-        double low = Math.Min(a[0].Low, b[0].Low), high = Math.Max(a[^1].High, b[^1].High);
-        var p = Rebin(a, low, high, gridBuckets);
-        var q = Rebin(b, low, high, gridBuckets);
-        double divergence = 0;
-        for (int i = 0; i < gridBuckets; i++)
+        var edges = a.SelectMany(x => new[] { x.Low, x.High }).Concat(b.SelectMany(x => new[] { x.Low, x.High })).Distinct().Order().ToArray();
+        double totalA = a.Sum(x => x.Count), totalB = b.Sum(x => x.Count);
+        if (totalA == 0 || totalB == 0) return 0;
+        double divergence = 0, previousA = 0, previousB = 0;
+        foreach (double edge in edges)
         {
-            double m = (p[i] + q[i]) / 2;
-            if (p[i] > 0) divergence += 0.5 * p[i] * Math.Log2(p[i] / m);
-            if (q[i] > 0) divergence += 0.5 * q[i] * Math.Log2(q[i] / m);
+            double cdfA = Cumulative(a, edge) / totalA, cdfB = Cumulative(b, edge) / totalB;
+            divergence += Term(cdfA - previousA, cdfB - previousB);
+            (previousA, previousB) = (cdfA, cdfB);
         }
         return Math.Clamp(divergence, 0, 1);
     }
 
-    private static double[] Rebin(IReadOnlyList<Bucket> buckets, double low, double high, int grid)
+    private static double Term(double p, double q)
     {
-        var result = new double[grid];
-        double width = (high - low) / grid, total = buckets.Sum(x => x.Count);
-        if (total == 0) return result;
-        int Cell(double x) => width == 0 ? 0 : Math.Clamp((int)((x - low) / width), 0, grid - 1);
+        p = Math.Max(p, 0);
+        q = Math.Max(q, 0);
+        double m = (p + q) / 2, term = 0;
+        if (p > 0) term += 0.5 * p * Math.Log2(p / m);
+        if (q > 0) term += 0.5 * q * Math.Log2(q / m);
+        return term;
+    }
+
+    /// <summary>The count at or below <paramref name="x"/>, spreading each bucket evenly over its range.</summary>
+    private static double Cumulative(IReadOnlyList<Bucket> buckets, double x)
+    {
+        double sum = 0;
         foreach (var bucket in buckets)
         {
-            if (bucket.Count == 0) continue;
-            if (bucket.High <= bucket.Low || width == 0) { result[Cell(bucket.Low)] += bucket.Count / total; continue; }
-            for (int cell = Cell(bucket.Low); cell <= Cell(bucket.High); cell++)
-            {
-                double from = Math.Max(bucket.Low, low + cell * width), to = Math.Min(bucket.High, low + (cell + 1) * width);
-                if (to > from) result[cell] += bucket.Count / total * (to - from) / (bucket.High - bucket.Low);
-            }
+            if (x >= bucket.High) sum += bucket.Count; // a one-point bucket is a step at its value
+            else if (x > bucket.Low) sum += bucket.Count * (x - bucket.Low) / (bucket.High - bucket.Low);
         }
-        return result;
+        return sum;
     }
 
     /// <summary>Each value's share of the present values: every value when the domain is known, else the top values.</summary>
