@@ -62,6 +62,18 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task A_configured_retry_policy_is_checked_at_start_and_against_the_pipelines_steps()
+    {
+        using var root = new TempDirectory();
+        var invalid = await Cli.RunAsync(root.Path, "run", "files", "--Millrace:Retries:Import:MaxAttempts=0");
+        var unknown = await Cli.RunAsync(root.Path, "run", "files", "--Millrace:Retries:Imprt:MaxAttempts=2");
+
+        Assert.Equal(["error: Millrace:Retries:Import:MaxAttempts is 0; it must be at least 1."], invalid.ErrorLines);
+        Assert.Equal(ExitCodes.UsageError, unknown.ExitCode);
+        Assert.Equal(["error: The run sets a retry policy for step 'Imprt', which pipeline 'files' does not have; its steps are: Import, Statistics, Check, Report."], unknown.ErrorLines);
+    }
+
+    [Fact]
     public async Task An_unknown_option_prints_one_line_and_exits_with_a_usage_error()
     {
         using var root = new TempDirectory();
