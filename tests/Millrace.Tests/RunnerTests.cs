@@ -105,6 +105,18 @@ public sealed class RunnerTests
     }
 
     [Fact]
+    public async Task A_blocking_result_served_from_the_cache_still_blocks_its_consumers()
+    {
+        await using var root = new PipelineRoot();
+        await root.RunAsync(new GatedPipeline { Text = "some bad data" });
+        var second = await root.RunAsync(new GatedPipeline { Text = "some bad data" });
+
+        Assert.Equal(NodeOutcome.Cached, second["Gate"].Outcome);
+        Assert.Equal("the text contains 'bad'", second["Gate"].Outputs[0].BlockingReason);
+        Assert.Equal(NodeOutcome.Blocked, second["Guarded"].Outcome);
+    }
+
+    [Fact]
     public async Task A_passing_validation_result_lets_its_consumers_run()
     {
         await using var root = new PipelineRoot();
