@@ -21,7 +21,7 @@ internal static class StringKernels
         var sketch = new StringSketch(Math.Max(StringSketch.DefaultExactDistinctLimit, size));
         sketch.AddMissing(counts[size]);
         for (int code = 0; code < size; code++)
-            if (counts[code] > 0) sketch.Add(Encoding.UTF8.GetBytes(dictionary[code]), counts[code]);
+            if (counts[code] > 0) sketch.AddOwned(Encoding.UTF8.GetBytes(dictionary[code]), counts[code]);
         return sketch;
     }
 

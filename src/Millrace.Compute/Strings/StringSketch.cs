@@ -103,14 +103,48 @@ public sealed class StringSketch
         Rebalance();
     }
 
-    /// <summary>The <paramref name="k"/> most frequent values, most frequent first, ties by ordinal value.</summary>
+    /// <summary>
+    /// The <paramref name="k"/> most frequent values, most frequent first, ties by ordinal UTF-8 value. A bounded
+    /// heap keeps the k best, so only they are decoded: a column of a million distinct values costs one pass.
+    /// </summary>
     public IReadOnlyList<ValueCount> TopK(int k)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(k);
-        var all = new List<ValueCount>(_counts.Count);
-        foreach (var (key, count) in _counts) all.Add(new ValueCount(Encoding.UTF8.GetString(key), count));
-        all.Sort((a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : string.CompareOrdinal(a.Value, b.Value));
-        return all.Count <= k ? all : all.GetRange(0, k);
+        if (k == 0) return [];
+        // The heap's root is the worst kept entry: the lowest count, then the largest value.
+        var best = new PriorityQueue<KeyValuePair<byte[], long>, KeyValuePair<byte[], long>>(k + 1, WorstFirst.Instance);
+        foreach (var entry in _counts)
+        {
+            if (best.Count < k) best.Enqueue(entry, entry);
+            else if (WorstFirst.Instance.Compare(entry, best.Peek()) > 0) best.EnqueueDequeue(entry, entry);
+        }
+        var result = new ValueCount[best.Count];
+        for (int i = result.Length - 1; i >= 0; i--)
+        {
+            var (key, count) = best.Dequeue();
+            result[i] = new ValueCount(Encoding.UTF8.GetString(key), count);
+        }
+        return result;
+    }
+
+    /// <summary>Adds <paramref name="count"/> occurrences of a value whose UTF-8 bytes the sketch may keep as they are.</summary>
+    internal void AddOwned(byte[] utf8, long count)
+    {
+        Count += count;
+        TotalLength += utf8.Length * count;
+        ref long slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_counts, utf8, out bool seen);
+        slot += count;
+        if (_distinct is not null) _distinct.Add(utf8);
+        if (!seen) Rebalance();
+    }
+
+    /// <summary>Orders entries from the least to the most frequent; among equal counts the larger value is worse.</summary>
+    private sealed class WorstFirst : IComparer<KeyValuePair<byte[], long>>
+    {
+        public static readonly WorstFirst Instance = new();
+
+        public int Compare(KeyValuePair<byte[], long> x, KeyValuePair<byte[], long> y) =>
+            x.Value != y.Value ? x.Value.CompareTo(y.Value) : y.Key.AsSpan().SequenceCompareTo(x.Key);
     }
 
     private void Rebalance()
