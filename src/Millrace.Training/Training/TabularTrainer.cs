@@ -72,7 +72,7 @@ public static class TabularTrainer
         network.train();
         // The order of an epoch depends only on the seed and the epoch, so a resumed run sees the same batches.
         var order = Enumerable.Range(0, train.RowCount).Select(i => (long)i).ToArray();
-        new Random(HashCode.Combine(options.Seed, epoch) ^ options.Seed * 31 + epoch).Shuffle(order);
+        new Random(unchecked(options.Seed * 1_000_003 + epoch)).Shuffle(order);
         using var permutation = tensor(order);
         double total = 0;
         for (int start = 0; start < train.RowCount; start += options.BatchSize)

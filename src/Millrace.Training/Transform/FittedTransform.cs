@@ -33,10 +33,14 @@ public sealed class FittedTransform
 
     /// <summary>Transforms every row of a table (it may hold more columns than the transform reads).</summary>
     /// <exception cref="TrainingDataException">An input column is missing or holds strings where a number is expected.</exception>
-    public TransformedBatch Apply(ColumnarTable table, string split = "input")
+    public TransformedBatch Apply(ColumnarTable table, string split = "input") => Apply(RawTable.From(table), split);
+
+    /// <summary>Transforms every row of a table (it may hold more columns than the transform reads).</summary>
+    /// <exception cref="TrainingDataException">An input column is missing or holds strings where a number is expected.</exception>
+    public TransformedBatch Apply(RawTable table, string split = "input")
     {
-        var columns = InputColumns.Select(name => table.Columns.FirstOrDefault(c => c.Name == name) ?? throw new TrainingDataException(
-            $"The transform reads column '{name}', which split '{split}' does not have; its columns are {string.Join(", ", table.Columns.Select(c => c.Name))}.")).ToArray();
+        var columns = InputColumns.Select(name => table.Find(name) ?? throw new TrainingDataException(
+            $"The transform reads column '{name}', which split '{split}' does not have; its columns are {table.ColumnList}.")).ToArray();
         var rows = new RawRows.Table(columns);
         int count = table.RowCount, slots = EmbeddedFeatures.Count;
         var dense = new float[(long)count * DenseWidth];

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Millrace.Compute.IO;
 
 namespace Millrace.Training;
 
@@ -23,20 +22,18 @@ internal abstract class RawRows
             : value.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>Rows of a table, its columns taken in the transform's input order.</summary>
-    public sealed class Table(IReadOnlyList<Column> columns) : RawRows
+    public sealed class Table(IReadOnlyList<RawColumn> columns) : RawRows
     {
-        public override double Number(int input, int row) => columns[input] switch
-        {
-            Float64Column f => f.Values[row],
-            Int64Column i => i.IsMissing(row) ? double.NaN : i.Values[row],
-            var other => throw new TrainingDataException($"Column '{other.Name}' holds strings where a number is expected."),
-        };
+        public override double Number(int input, int row) => columns[input].Numbers is { } numbers ? numbers[row]
+            : throw new TrainingDataException($"Column '{columns[input].Name}' holds strings where a number is expected.");
 
-        public override string? Text(int input, int row) => columns[input] switch
+        public override string? Text(int input, int row)
         {
-            StringColumn s => s[row],
-            var numeric => TextOf(Number(input, row)),
-        };
+            var column = columns[input];
+            if (column.Numbers is { } numbers) return TextOf(numbers[row]);
+            int code = column.Codes![row];
+            return code < 0 ? null : column.Dictionary![code];
+        }
     }
 
     /// <summary>One serving row: a value per input column (a string, an integer, a float, or null when missing).</summary>

@@ -14,18 +14,22 @@ public sealed class TransformAnalyzer(IColumnKernels kernels)
 
     /// <summary>Fits every feature of <paramref name="features"/> on <paramref name="train"/>.</summary>
     /// <exception cref="TrainingDataException">The split is empty, a feature names a column it lacks or reads the label, or a column has the wrong type.</exception>
-    public FittedTransform Fit(FeatureSet features, ColumnarTable train, string split = "train")
+    public FittedTransform Fit(FeatureSet features, ColumnarTable train, string split = "train") => Fit(features, RawTable.From(train), split);
+
+    /// <summary>Fits every feature of <paramref name="features"/> on <paramref name="train"/>.</summary>
+    /// <exception cref="TrainingDataException">The split is empty, a feature names a column it lacks or reads the label, or a column has the wrong type.</exception>
+    public FittedTransform Fit(FeatureSet features, RawTable train, string split = "train")
     {
         if (train.RowCount == 0) throw new TrainingDataException($"Split '{split}' is empty: there is nothing to fit the transform on.");
         var inputs = features.InputColumns.ToArray();
-        var columns = inputs.Select(name => train.Columns.FirstOrDefault(c => c.Name == name)).ToArray();
+        var columns = inputs.Select(train.Find).ToArray();
         foreach (var feature in features.Features)
             foreach (var name in feature.Columns)
             {
                 if (name == features.Label.Column)
                     throw new TrainingDataException($"Feature '{feature.Name}' reads the label column '{name}'; a model must not see its label.");
                 if (columns[Array.IndexOf(inputs, name)] is null)
-                    throw new TrainingDataException($"Feature '{feature.Name}' reads column '{name}', which split '{split}' does not have; its columns are {string.Join(", ", train.Columns.Select(c => c.Name))}.");
+                    throw new TrainingDataException($"Feature '{feature.Name}' reads column '{name}', which split '{split}' does not have; its columns are {train.ColumnList}.");
             }
 
         var fitted = new List<FittedFeature>(features.Features.Count);
@@ -79,13 +83,13 @@ public sealed class TransformAnalyzer(IColumnKernels kernels)
         };
     }
 
-    private FittedCategorical FitCategorical(CategoricalFeature spec, Column first, int[] inputs, int dense, int slot)
+    private FittedCategorical FitCategorical(CategoricalFeature spec, RawColumn first, int[] inputs, int dense, int slot)
     {
         string[] vocabulary = [];
         double[] boundaries = [];
         if (spec.Kind == CategoricalKind.Vocabulary)
         {
-            var sketch = first is StringColumn strings ? kernels.Strings(strings.Codes, strings.Dictionary) : SketchOfNumbers(first);
+            var sketch = first.Codes is { } codes ? kernels.Strings(codes, first.Dictionary!) : SketchOfNumbers(first);
             vocabulary = sketch.TopK(spec.Size).Select(v => v.Value).ToArray();
         }
         else if (spec.Kind == CategoricalKind.Bucketize)
@@ -105,23 +109,18 @@ public sealed class TransformAnalyzer(IColumnKernels kernels)
     }
 
     /// <summary>Counts the values of a numeric column by their text form, the form a vocabulary keys on.</summary>
-    private static StringSketch SketchOfNumbers(Column column)
+    private static StringSketch SketchOfNumbers(RawColumn column)
     {
-        var rows = new RawRows.Table([column]);
         var sketch = new StringSketch();
-        for (int i = 0; i < column.Length; i++)
+        foreach (double value in column.Numbers!)
         {
-            var text = rows.Text(0, i);
+            var text = RawRows.TextOf(value);
             if (text is null) sketch.AddMissing();
             else sketch.Add(text);
         }
         return sketch;
     }
 
-    private static double[] RequireNumbers(FeatureSpec feature, Column column) => column switch
-    {
-        Float64Column f => f.Values.ToArray(),
-        Int64Column i => i.ToFloat64(),
-        _ => throw new TrainingDataException($"Feature '{feature.Name}' needs numbers, but column '{column.Name}' holds strings; use a vocabulary or a hash for it."),
-    };
+    private static double[] RequireNumbers(FeatureSpec feature, RawColumn column) => column.Numbers
+        ?? throw new TrainingDataException($"Feature '{feature.Name}' needs numbers, but column '{column.Name}' holds strings; use a vocabulary or a hash for it.");
 }
