@@ -31,6 +31,18 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task On_an_interactive_terminal_steps_a_partial_run_reuses_are_shown_as_reused()
+    {
+        using var root = new TempDirectory();
+        await Cli.RunAsync(root.Path, "run", "files");
+        var result = await Cli.RunAsync(root.Path, interactive: true, "run", "files", "--only", "Check", "--no-cache");
+
+        var final = result.Error[result.Error.LastIndexOf("\u001b[2A", StringComparison.Ordinal)..];
+        Assert.Matches(@"↺ Import\s+reused\s+outputs of run \S+\n", final);
+        Assert.Matches(@"✓ Check\s+succeeded", final);
+    }
+
+    [Fact]
     public async Task An_unknown_pipeline_prints_one_line_naming_the_known_ones_and_exits_with_a_usage_error()
     {
         using var root = new TempDirectory();

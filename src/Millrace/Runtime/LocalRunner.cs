@@ -42,6 +42,7 @@ public sealed class LocalRunner(IMetadataStore store, string pipelineRoot, ILogg
         await store.StartRunAsync(graph.Name, runId, cancellationToken);
         var steps = graph.TopologicalOrder.Where(i => selected[i] || results[i] is not null).Select(i => graph.Nodes[i]).ToList();
         options.Observer?.RunStarted(runId, graph, steps);
+        foreach (var reused in steps.Where(s => results[s.Index] is not null)) options.Observer?.NodeFinished(reused, results[reused.Index]!);
         logger.LogInformation("Run {RunId} of {Pipeline} started: {Steps} steps", runId, graph.Name, steps.Count);
 
         var launcher = new NodeLauncher(pipeline, store, _pipelineRoot, runId, options, _loggerFactory);
