@@ -40,6 +40,15 @@ public abstract class Column
     /// <summary>Appends every row of a column of the same type and name.</summary>
     internal abstract void AppendColumn(Column other);
 
+    /// <summary>Makes room for <paramref name="rows"/> rows in all, exactly, so that known appends copy once.</summary>
+    internal abstract void ReserveRows(int rows);
+
+    /// <summary>Grows a buffer to exactly <paramref name="needed"/> elements when it is smaller.</summary>
+    private protected static void GrowExactly<T>(ref T[] buffer, int needed)
+    {
+        if (needed > buffer.Length) Array.Resize(ref buffer, needed);
+    }
+
     /// <summary>Grows a buffer geometrically so that appends are amortised O(1).</summary>
     private protected static void EnsureCapacity<T>(ref T[] buffer, int needed)
     {

@@ -39,6 +39,14 @@ public sealed class ColumnarTable
         foreach (var bad in other._badRows) _badRows.Add(bad with { RowIndex = bad.RowIndex + offset });
     }
 
+    /// <summary>Appends tables with the same columns, growing each column once to the total.</summary>
+    internal void AppendAll(IReadOnlyList<ColumnarTable> tables)
+    {
+        int rows = RowCount + tables.Sum(t => t.RowCount);
+        foreach (var column in Columns) column.ReserveRows(rows);
+        foreach (var table in tables) Append(table);
+    }
+
     /// <summary>Records a bad row whose placeholder is the table's last row.</summary>
     internal void AddBadRow(long line, string? column, int columnNumber, string problem) =>
         _badRows.Add(new CsvBadRow(line, column, columnNumber, problem, RowCount - 1));

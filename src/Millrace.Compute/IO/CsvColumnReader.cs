@@ -53,13 +53,25 @@ public sealed class CsvColumnReader : IDisposable
     public static ColumnarTable ReadAll(string path, CsvReadOptions? options = null)
     {
         using var reader = Open(path, options);
+        // The parts of every block are kept and copied once into columns of the final size.
+        var parts = new List<ColumnarTable>();
+        while (reader.ReadParts() is { } blockParts) parts.AddRange(blockParts);
         var table = reader.EmptyTable();
-        while (reader.ReadBlock() is { } block) table.Append(block);
+        table.AppendAll(parts);
         return table;
     }
 
     /// <summary>Reads the next block of rows, or <see langword="null"/> at the end of the file.</summary>
     public ColumnarTable? ReadBlock()
+    {
+        if (ReadParts() is not { } parts) return null;
+        var table = EmptyTable();
+        table.AppendAll(parts);
+        return table;
+    }
+
+    /// <summary>Reads the next block as one table per part parsed in parallel, or <see langword="null"/> at the end.</summary>
+    private ColumnarTable[]? ReadParts()
     {
         while (true)
         {
@@ -84,7 +96,7 @@ public sealed class CsvColumnReader : IDisposable
     /// <summary>A table with this file's columns and no rows.</summary>
     public ColumnarTable EmptyTable() => new(ColumnNames.Select((name, i) => Column.Create(name, ColumnTypes[i])).ToArray());
 
-    private ColumnarTable ParseInParallel(int start, int length, long firstLine)
+    private ColumnarTable[] ParseInParallel(int start, int length, long firstLine)
     {
         var bytes = _buffer.AsSpan(start, length);
         HashSet<long>? invalidLines = null;
@@ -115,8 +127,7 @@ public sealed class CsvColumnReader : IDisposable
             // Several parts may fail; the user needs the first bad row of the file.
             throw error.InnerExceptions.Cast<CsvFormatException>().MinBy(e => e.Line)!;
         }
-        for (int p = 1; p < tables.Length; p++) tables[0].Append(tables[p]);
-        return tables[0];
+        return tables;
     }
 
     private ColumnarTable ParsePart(int start, int length, long firstLine, HashSet<long>? invalidLines)

@@ -37,6 +37,8 @@ public sealed class Float64Column : Column
         return true;
     }
 
+    internal override void ReserveRows(int rows) => GrowExactly(ref _values, rows);
+
     internal override void AppendMissing()
     {
         EnsureCapacity(ref _values, Length + 1);

@@ -47,6 +47,12 @@ public sealed class Int64Column : Column
         return true;
     }
 
+    internal override void ReserveRows(int rows)
+    {
+        GrowExactly(ref _values, rows);
+        if (_missing is not null) GrowExactly(ref _missing, _values.Length);
+    }
+
     internal override void AppendMissing()
     {
         _missing ??= new bool[_values.Length];

@@ -55,6 +55,8 @@ public sealed class StringColumn : Column
         return true;
     }
 
+    internal override void ReserveRows(int rows) => GrowExactly(ref _codes, rows);
+
     internal override void AppendMissing()
     {
         if (Length == _codes.Length) EnsureCapacity(ref _codes, Length + 1);
