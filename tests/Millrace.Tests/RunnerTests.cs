@@ -178,6 +178,20 @@ public sealed class RunnerTests
     }
 
     [Fact]
+    public async Task A_component_gets_a_scratch_directory_when_it_asks_and_it_is_gone_after_the_execution()
+    {
+        await using var root = new PipelineRoot();
+        var result = await root.RunAsync(new ScratchPipeline());
+
+        var output = result["Draft"].Outputs[0];
+        Assert.Equal("drafted", File.ReadAllText(output.GetPath("text.txt")));
+        var scratch = File.ReadAllText(output.GetPath("scratch-path.txt"));
+        Assert.StartsWith(Path.Combine(root.Path, ".staging"), scratch);
+        Assert.False(Directory.Exists(scratch));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(root.Path, ".staging")));
+    }
+
+    [Fact]
     public async Task Properties_a_component_records_are_stored_with_its_artifact()
     {
         await using var root = new PipelineRoot();

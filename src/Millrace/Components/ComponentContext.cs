@@ -18,8 +18,22 @@ public sealed class ComponentContext
     /// <summary>The id of the run this execution belongs to.</summary>
     public required string RunId { get; init; }
 
-    /// <summary>A directory the component may use for temporary files; it is deleted after the execution.</summary>
-    public required string ScratchDirectory { get; init; }
+    private readonly string _scratchDirectory = "";
+
+    /// <summary>
+    /// A directory the component may use for temporary files, created when first asked for (most components never
+    /// need one, and every directory made and removed costs a file-system journal wait); it is deleted after the
+    /// execution.
+    /// </summary>
+    public required string ScratchDirectory
+    {
+        get
+        {
+            Directory.CreateDirectory(_scratchDirectory);
+            return _scratchDirectory;
+        }
+        init => _scratchDirectory = value;
+    }
 
     /// <summary>A logger with the run and the node in scope.</summary>
     public ILogger Logger { get; init; } = NullLogger.Instance;

@@ -19,7 +19,10 @@ internal sealed class ArtifactPublisher(IMetadataStore store, string pipelineRoo
     private const string ScratchName = "scratch";
     private readonly string _staging = Path.Combine(pipelineRoot, ".staging");
 
-    /// <summary>Creates the staging directories and points the outputs at them; returns the scratch directory.</summary>
+    /// <summary>
+    /// Creates the staging directories and points the outputs at them; returns the path of the scratch directory,
+    /// which <see cref="ComponentContext.ScratchDirectory"/> creates only if the component asks for it.
+    /// </summary>
     public string Stage(long executionId, ComponentDescriptor descriptor, Artifact[] outputs)
     {
         Directory.CreateDirectory(_staging);
@@ -28,7 +31,7 @@ internal sealed class ArtifactPublisher(IMetadataStore store, string pipelineRoo
             outputs[i].Uri = Directory.CreateDirectory(Staged(executionId, descriptor.Outputs[i].Name)).FullName;
         }
         // Port names are C# identifiers, so "scratch" in lower case never collides with an output's directory.
-        return Directory.CreateDirectory(Staged(executionId, ScratchName)).FullName;
+        return Staged(executionId, ScratchName);
     }
 
     /// <summary>Moves staged outputs into place and records them live with the execution's success.</summary>
