@@ -1,0 +1,22 @@
+namespace Millrace.Components.Tests;
+
+public sealed class ParquetExampleGenTests
+{
+    [Fact]
+    public async Task Parquet_input_is_split_like_the_same_rows_from_csv()
+    {
+        await using var root = new PipelineRoot();
+        long?[] ids = [.. Enumerable.Range(0, 300).Select(i => (long?)i)];
+        double?[] scores = [.. Enumerable.Range(0, 300).Select(i => i % 7 == 0 ? null : (double?)(i * 0.25))];
+        string?[] labels = [.. Enumerable.Range(0, 300).Select(i => i % 5 == 0 ? null : $"l{i % 3}")];
+        var parquet = await TestParquet.WriteAsync(Path.Combine(root.Inputs, "rows.parquet"), ids, scores, labels);
+        var csv = root.Input("rows.csv", "id,score,label\n" + string.Concat(Enumerable.Range(0, 300).Select(i => $"{ids[i]},{scores[i]:R},{labels[i]}\n")));
+
+        var fromParquet = Outputs.Of(await root.RunAsync(new ParquetIngestPipeline { Input = parquet }), "ExampleGen");
+        var fromCsv = Outputs.Of(await root.RunAsync(new IngestPipeline { Input = csv, Overrides = ["score=Float64"] }), "ExampleGen");
+
+        Assert.Equal(300, fromParquet.GetInt64Property(ExampleLayout.RowsProperty));
+        foreach (var split in new[] { "train", "eval" })
+            Assert.Equal((await Outputs.RowsAsync(fromCsv, split)).Select(r => r["id"]), (await Outputs.RowsAsync(fromParquet, split)).Select(r => r["id"]));
+    }
+}
