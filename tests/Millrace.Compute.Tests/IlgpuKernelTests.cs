@@ -39,6 +39,16 @@ public sealed class IlgpuKernelTests : IClassFixture<IlgpuKernelTests.Simulator>
     }
 
     [Fact]
+    public void Device_histogram_with_more_buckets_than_shared_memory_holds_equals_the_simd_histogram()
+    {
+        var values = RandomColumns.Numeric(2_000, 5, specialFraction: 0.1);
+        var expected = SimdColumnKernels.Instance.Histogram(values, -300, 300, 5_000);
+        var actual = _device.Histogram(values, -300, 300, 5_000);
+        Assert.Equal(expected.Counts.ToArray(), actual.Counts.ToArray());
+        Assert.Equal((expected.Underflow, expected.Overflow), (actual.Underflow, actual.Overflow));
+    }
+
+    [Fact]
     public void Without_a_cuda_device_the_default_kernels_are_the_simd_ones()
     {
         using var kernels = ColumnKernels.Create();

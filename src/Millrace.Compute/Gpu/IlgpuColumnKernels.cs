@@ -17,7 +17,8 @@ public sealed class IlgpuColumnKernels : IColumnKernels
 
     private readonly Context _context;
     private readonly Action<KernelConfig, ArrayView<double>, ArrayView<MomentsState>, double> _moments;
-    private readonly Action<Index1D, ArrayView<double>, ArrayView<long>, double, double, double> _histogram;
+    private readonly Action<KernelConfig, ArrayView<double>, ArrayView<long>, double, double, double> _histogramShared;
+    private readonly Action<Index1D, ArrayView<double>, ArrayView<long>, double, double, double> _histogramGlobal;
     private readonly int _groupSize;
     private readonly MemoryBuffer1D<MomentsState, Stride1D.Dense> _groupStates;
 
@@ -29,7 +30,8 @@ public sealed class IlgpuColumnKernels : IColumnKernels
         _groupSize = (int)Math.Min(PreferredGroupSize, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)accelerator.MaxNumThreadsPerGroup + 1) / 2);
         _moments = accelerator.LoadStreamKernel<ArrayView<double>, ArrayView<MomentsState>, double>(IlgpuMomentsKernel.Run);
         _groupStates = accelerator.Allocate1D<MomentsState>(ResidentGroups);
-        _histogram = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<double>, ArrayView<long>, double, double, double>(IlgpuHistogramKernel.Run);
+        _histogramShared = accelerator.LoadStreamKernel<ArrayView<double>, ArrayView<long>, double, double, double>(IlgpuHistogramKernel.RunShared);
+        _histogramGlobal = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<double>, ArrayView<long>, double, double, double>(IlgpuHistogramKernel.RunGlobal);
     }
 
     /// <summary>The kernels on ILGPU's CPU accelerator: a simulator, for testing the device kernels on small inputs.</summary>
@@ -74,19 +76,34 @@ public sealed class IlgpuColumnKernels : IColumnKernels
     /// <inheritdoc/>
     public EqualWidthHistogram Histogram(ReadOnlySpan<double> values, double low, double high, int bucketCount)
     {
-        var histogram = new EqualWidthHistogram(low, high, bucketCount);
-        if (values.IsEmpty) return histogram;
+        if (values.IsEmpty) return new EqualWidthHistogram(low, high, bucketCount);
         using var buffer = Upload(values);
+        return Histogram(buffer.View, low, high, bucketCount);
+    }
+
+    /// <summary>An equal-width histogram of a column already on the device.</summary>
+    public EqualWidthHistogram Histogram(ArrayView<double> values, double low, double high, int bucketCount)
+    {
+        var histogram = new EqualWidthHistogram(low, high, bucketCount);
+        if (values.Length == 0) return histogram;
         using var counts = Accelerator.Allocate1D<long>(bucketCount + 2);
         counts.MemSetToZero();
-        _histogram((int)values.Length, buffer.View, counts.View, low, high, histogram.Scale);
+        if (bucketCount + 2 <= IlgpuHistogramKernel.MaxSharedCounters)
+        {
+            int groups = (int)Math.Min((values.Length + _groupSize - 1) / _groupSize, ResidentGroups);
+            var config = new KernelConfig(groups, _groupSize, SharedMemoryConfig.RequestDynamic<long>(bucketCount + 2));
+            _histogramShared(config, values, counts.View, low, high, histogram.Scale);
+        }
+        else
+        {
+            _histogramGlobal((int)values.Length, values, counts.View, low, high, histogram.Scale);
+        }
         var result = counts.GetAsArray1D();
         result.AsSpan(0, bucketCount).CopyTo(histogram.MutableCounts);
         histogram.Underflow = result[bucketCount];
         histogram.Overflow = result[bucketCount + 1];
         return histogram;
     }
-
     /// <inheritdoc/>
     public KllSketch Quantiles(ReadOnlySpan<double> values, int k = KllSketch.DefaultK) => SimdColumnKernels.Instance.Quantiles(values, k);
 
