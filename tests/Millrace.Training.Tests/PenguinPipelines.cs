@@ -1,0 +1,43 @@
+using Millrace.Components;
+
+namespace Millrace.Training.Tests;
+
+public sealed class PenguinFeatures : IFeatureSpec
+{
+    public static FeatureSet Features => PenguinData.Features;
+}
+
+/// <summary>Names a column the penguin data does not have.</summary>
+public sealed class MisspelledPenguinFeatures : IFeatureSpec
+{
+    public static FeatureSet Features { get; } = new(LabelSpec.Multiclass("species", 3), [Feature.Numeric("beak_colour").ZScore()]);
+}
+
+public sealed class PenguinModel : IModelDefinition
+{
+    public static ModelArchitecture Architecture => ModelArchitecture.Mlp(16);
+
+    public static TrainerOptions Options { get; } = new() { Epochs = 40, BatchSize = 32, LearningRate = 1e-2 };
+}
+
+[Pipeline("penguin")]
+public sealed partial class PenguinPipeline
+{
+    public string[] Thresholds { get; init; } = ["accuracy >= 0.97"];
+
+    public CsvExampleGen ExampleGen => new() { InputPath = SharedData.PathOf("penguins/penguins_labelled.csv") };
+
+    public Transform<PenguinFeatures> Transform => new() { Examples = ExampleGen.Examples };
+
+    public Trainer<PenguinModel> Trainer => new() { Examples = ExampleGen.Examples, Graph = Transform.Graph };
+
+    [Sink] public Evaluator Evaluator => new() { Examples = ExampleGen.Examples, Model = Trainer.Model, Thresholds = Thresholds, SliceColumns = ["species"] };
+}
+
+[Pipeline("penguin-misspelled")]
+public sealed partial class MisspelledPenguinPipeline
+{
+    public CsvExampleGen ExampleGen => new() { InputPath = SharedData.PathOf("penguins/penguins_labelled.csv") };
+
+    [Sink] public Transform<MisspelledPenguinFeatures> Transform => new() { Examples = ExampleGen.Examples };
+}
