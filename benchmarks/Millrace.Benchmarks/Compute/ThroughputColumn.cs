@@ -29,7 +29,7 @@ public sealed class ThroughputColumn : IColumn
         var statistics = summary[benchmarkCase]?.ResultStatistics;
         double? bytes = BytesOf(benchmarkCase);
         if (bytes is null || statistics is null) return "-";
-        return (bytes.Value / statistics.Mean).ToString("F2", System.Globalization.CultureInfo.InvariantCulture);
+        return (bytes.Value / statistics.Mean).ToString("F3", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static double? BytesOf(BenchmarkCase benchmarkCase)
