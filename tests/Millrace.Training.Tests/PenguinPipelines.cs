@@ -29,7 +29,9 @@ public sealed partial class PenguinPipeline
 
     public Transform<PenguinFeatures> Transform => new() { Examples = ExampleGen.Examples };
 
-    public Trainer<PenguinModel> Trainer => new() { Examples = ExampleGen.Examples, Graph = Transform.Graph };
+    public Tuner<PenguinModel> Tuner => new() { Examples = ExampleGen.Examples, Graph = Transform.Graph, Trials = 4, Eta = 2, MinLearningRate = 3e-3, MaxLearningRate = 3e-2 };
+
+    public Trainer<PenguinModel> Trainer => new() { Examples = ExampleGen.Examples, Graph = Transform.Graph, HyperParameters = Tuner.HyperParameters };
 
     [Sink] public Evaluator Evaluator => new() { Examples = ExampleGen.Examples, Model = Trainer.Model, Thresholds = Thresholds, SliceColumns = ["species"] };
 }

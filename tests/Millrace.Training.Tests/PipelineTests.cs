@@ -20,6 +20,8 @@ public sealed class PipelineTests
             var blessing = result["Evaluator"].Outputs[1];
             Assert.True(evaluation.GetDoubleProperty("accuracy") >= 0.97, $"accuracy {evaluation.GetDoubleProperty("accuracy")}");
             Assert.Equal(1, blessing.GetInt64Property("blessed"));
+            var tuned = result["Tuner"].Outputs[0];
+            Assert.Equal(4 + 2 + 1, tuned.Properties.Keys.Count(k => k.StartsWith("trial.", StringComparison.Ordinal)));
             Assert.Null(blessing.BlockingReason);
             Assert.False(Directory.Exists(Path.Combine(root, ".checkpoints")) && Directory.EnumerateFileSystemEntries(Path.Combine(root, ".checkpoints")).Any());
 

@@ -10,6 +10,8 @@ namespace Millrace.Training;
 /// </summary>
 public static class TabularTrainer
 {
+    private static readonly Lock SeedLock = new();
+
     /// <summary>Trains a network and returns it with its history.</summary>
     /// <param name="transform">The transform both splits went through; it travels with the model.</param>
     /// <param name="architecture">The network's shape.</param>
@@ -24,10 +26,16 @@ public static class TabularTrainer
     {
         options.Validate();
         set_num_threads(options.Threads == 0 ? Environment.ProcessorCount : options.Threads);
-        random.manual_seed(options.Seed);
         var task = transform.Label.Task;
-        var network = new TabularNetwork(architecture, transform.DenseWidth, transform.EmbeddedFeatures, transform.Label.OutputCount);
-        var best = new TabularNetwork(architecture, transform.DenseWidth, transform.EmbeddedFeatures, transform.Label.OutputCount);
+        TabularNetwork network, best;
+        // libtorch's generator is global: seeding and drawing the initial weights happen together, so runs on
+        // other threads (a tuner's parallel trials) cannot take draws in between.
+        lock (SeedLock)
+        {
+            random.manual_seed(options.Seed);
+            network = new TabularNetwork(architecture, transform.DenseWidth, transform.EmbeddedFeatures, transform.Label.OutputCount);
+            best = new TabularNetwork(architecture, transform.DenseWidth, transform.EmbeddedFeatures, transform.Label.OutputCount);
+        }
         best.load_state_dict(network.state_dict());
         var parameters = network.parameters();
         TorchSharp.Modules.OptimizerHelper optimizer = options.Optimizer == OptimizerKind.Adam
