@@ -93,6 +93,7 @@ internal sealed class RunSchedule(
             var id = await store.StartExecutionAsync(new NewExecution(runId, node.Name, node.Component.Id, null, 1, []), CancellationToken.None);
             await store.FinishExecutionAsync(id, ExecutionState.Skipped, reason, CancellationToken.None);
             results[index] = new NodeResult(node.Name, NodeOutcome.Skipped, id, 0, TimeSpan.Zero, reason, [], []);
+            logger.LogWarning("Step {Node} was skipped: {Reason}", node.Name, reason);
             options.Observer?.NodeFinished(node, results[index]!);
             foreach (var edge in graph.OutgoingEdges(index)) stack.Push(edge.Target);
         }
