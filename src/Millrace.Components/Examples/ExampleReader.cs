@@ -15,22 +15,38 @@ public static class ExampleReader
     public static IAsyncEnumerable<ExampleBatch> ReadSplitAsync(Artifact examples, string split, CancellationToken cancellationToken = default) =>
         ReadFilesAsync(ExampleLayout.SplitFiles(examples, split), cancellationToken);
 
-    /// <summary>The row groups of Parquet files, file after file.</summary>
+    /// <summary>
+    /// The row groups of Parquet files, file after file. Columns are decoded in parallel: each worker has its own
+    /// reader (a Parquet.Net reader is not thread-safe) and decodes its share of the columns of each row group.
+    /// </summary>
     public static async IAsyncEnumerable<ExampleBatch> ReadFilesAsync(IEnumerable<string> files, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         foreach (var file in files)
         {
-            await using var reader = await ParquetReader.CreateAsync(file, cancellationToken: cancellationToken).ConfigureAwait(false);
-            var fields = reader.Schema.GetDataFields();
-            var types = fields.Select(f => TypeOf(f, file)).ToArray();
-            for (int group = 0; group < reader.RowGroupCount; group++)
+            var (names, types) = await ReadSchemaAsync(file, cancellationToken).ConfigureAwait(false);
+            int workers = Math.Clamp(Environment.ProcessorCount, 1, Math.Max(1, names.Length));
+            var readers = new ParquetReader[workers];
+            try
             {
-                using var rowGroup = reader.OpenRowGroupReader(group);
-                int rows = checked((int)rowGroup.RowCount);
-                var columns = new ExampleColumn[fields.Length];
-                for (int c = 0; c < fields.Length; c++)
-                    columns[c] = new ExampleColumn(fields[c].Name, types[c], await ReadColumnAsync(rowGroup, fields[c], types[c], rows, cancellationToken).ConfigureAwait(false));
-                yield return new ExampleBatch(columns, rows);
+                for (int w = 0; w < workers; w++) readers[w] = await ParquetReader.CreateAsync(file, cancellationToken: cancellationToken).ConfigureAwait(false);
+                var fields = readers[0].Schema.GetDataFields();
+                for (int group = 0; group < readers[0].RowGroupCount; group++)
+                {
+                    var columns = new ExampleColumn[fields.Length];
+                    int rows = 0;
+                    await Parallel.ForAsync(0, workers, cancellationToken, async (w, token) =>
+                    {
+                        using var rowGroup = readers[w].OpenRowGroupReader(group);
+                        rows = checked((int)rowGroup.RowCount);
+                        for (int c = w; c < fields.Length; c += workers)
+                            columns[c] = new ExampleColumn(names[c], types[c], await ReadColumnAsync(rowGroup, fields[c], types[c], rows, token).ConfigureAwait(false));
+                    }).ConfigureAwait(false);
+                    yield return new ExampleBatch(columns, rows);
+                }
+            }
+            finally
+            {
+                foreach (var reader in readers) if (reader is not null) await reader.DisposeAsync().ConfigureAwait(false);
             }
         }
     }

@@ -23,17 +23,25 @@ internal sealed class CsvIngest(string step, CsvReadOptions options, BadRowPolic
             await writers.EnsureCreatedAsync(reader.ColumnNames, reader.ColumnTypes, file, cancellationToken).ConfigureAwait(false);
             var splitter = assigner?.Invoke(reader.ColumnNames);
             long rowsOfFile = 0;
-            while (Read(reader, file) is { } block)
+            // The next block is parsed while this one is split and written, and the splits are written in parallel.
+            var next = Task.Run(() => Read(reader, file), cancellationToken);
+            try
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                rowsOfFile += block.RowCount;
-                var good = GoodRows(block, file, counts);
-                var perSplit = splitter?.Assign(block, good) ?? Only(onlySplit!.Value, writers.Count, good);
-                for (int s = 0; s < perSplit.Length; s++)
+                while (await next.ConfigureAwait(false) is { } block)
                 {
-                    await writers[s].WriteAsync(block, perSplit[s], cancellationToken).ConfigureAwait(false);
-                    counts.SplitRows[s] += perSplit[s].Length;
+                    next = Task.Run(() => Read(reader, file), cancellationToken);
+                    rowsOfFile += block.RowCount;
+                    var good = GoodRows(block, file, counts);
+                    var perSplit = splitter?.Assign(block, good) ?? Only(onlySplit!.Value, writers.Count, good);
+                    await Parallel.ForAsync(0, perSplit.Length, cancellationToken,
+                        async (s, token) => await writers[s].WriteAsync(block, perSplit[s], token).ConfigureAwait(false)).ConfigureAwait(false);
+                    for (int s = 0; s < perSplit.Length; s++) counts.SplitRows[s] += perSplit[s].Length;
                 }
+            }
+            finally
+            {
+                // Never leave a parse running on a reader about to be disposed; its outcome no longer matters.
+                await next.ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
             }
             if (rowsOfFile == 0)
                 throw new ExampleGenException($"{file}:2: step '{step}': the file has a header and no rows; give a file with data or remove it from the input.", file, 2, 0);
