@@ -63,20 +63,32 @@ public sealed class TrainedModel : IDisposable
     /// <summary>Writes the weights and the manifest into a model artifact.</summary>
     public void Save(Model artifact)
     {
-        _network.save(artifact.GetPath(ModelManifest.WeightsFileName));
-        var manifest = new ModelManifest { Architecture = Architecture, Transform = Transform, BestEpoch = BestEpoch };
-        File.WriteAllBytes(artifact.GetPath(ModelManifest.FileName), MessagePackSerializer.Serialize(manifest));
+        Save(artifact.Uri);
         artifact.Properties["architecture"] = Architecture.Kind.ToString();
         artifact.Properties["task"] = Transform.Label.Task.ToString();
     }
 
-    /// <summary>Reads a model saved by <see cref="Save"/>.</summary>
-    public static TrainedModel Load(Model artifact)
+    /// <summary>Writes the weights and the manifest into a directory.</summary>
+    public void Save(string directory)
     {
-        var manifest = MessagePackSerializer.Deserialize<ModelManifest>(File.ReadAllBytes(artifact.GetPath(ModelManifest.FileName)));
+        _network.save(Path.Combine(directory, ModelManifest.WeightsFileName));
+        var manifest = new ModelManifest { Architecture = Architecture, Transform = Transform, BestEpoch = BestEpoch };
+        File.WriteAllBytes(Path.Combine(directory, ModelManifest.FileName), MessagePackSerializer.Serialize(manifest));
+    }
+
+    /// <summary>Reads a model saved by <see cref="Save(Model)"/>.</summary>
+    public static TrainedModel Load(Model artifact) => Load(artifact.Uri);
+
+    /// <summary>Reads a model saved by <see cref="Save(string)"/>.</summary>
+    /// <exception cref="TrainingDataException">The directory holds no model.</exception>
+    public static TrainedModel Load(string directory)
+    {
+        var path = Path.Combine(directory, ModelManifest.FileName);
+        if (!File.Exists(path)) throw new TrainingDataException($"'{directory}' holds no model: {ModelManifest.FileName} is missing.");
+        var manifest = MessagePackSerializer.Deserialize<ModelManifest>(File.ReadAllBytes(path));
         var transform = manifest.Transform;
         var network = new TabularNetwork(manifest.Architecture, transform.DenseWidth, transform.EmbeddedFeatures, transform.Label.OutputCount);
-        network.load(artifact.GetPath(ModelManifest.WeightsFileName));
+        network.load(Path.Combine(directory, ModelManifest.WeightsFileName));
         return new TrainedModel(transform, manifest.Architecture, network, [], manifest.BestEpoch);
     }
 
