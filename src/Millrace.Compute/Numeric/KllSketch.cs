@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Millrace.Compute;
 
 /// <summary>
@@ -24,6 +26,7 @@ public sealed class KllSketch
     private int _retained;
     private int _totalCapacity;
     private int[] _capacities = [];
+    private readonly List<double> _scratch = [];
     private (double[] Items, long[] Cumulative)? _sortedView;
 
     /// <summary>Creates an empty sketch with accuracy parameter <paramref name="k"/> (larger is more accurate and larger).</summary>
@@ -81,7 +84,12 @@ public sealed class KllSketch
         while (_levels.Count < other._levels.Count) _levels.Add(new());
         UpdateCapacities();
         _sortedView = null;
-        for (int level = 0; level < other._levels.Count; level++) _levels[level].AddRange(other._levels[level]);
+        for (int level = 0; level < other._levels.Count; level++)
+        {
+            _levels[level].AddRange(other._levels[level]);
+            // Levels above 0 are kept sorted (see Compress).
+            if (level > 0) _levels[level].Sort();
+        }
         _retained += other._retained;
         Count += other.Count;
         Min = Math.Min(Min, other.Min);
@@ -195,16 +203,30 @@ public sealed class KllSketch
         }
         _sortedView = null;
         var items = _levels[level];
+        // Level 0 takes values in arrival order; every level above is kept sorted, so that a compaction merges its
+        // half into the next level in linear time instead of sorting it again (as DataSketches does).
+        if (level == 0) items.Sort();
         // An odd item out stays behind so that the weight is preserved exactly.
-        double? leftover = null;
-        if (items.Count % 2 == 1) { leftover = items[^1]; items.RemoveAt(items.Count - 1); }
-        items.Sort();
-        int offset = NextBit();
-        var above = _levels[level + 1];
-        for (int i = offset; i < items.Count; i += 2) above.Add(items[i]);
-        _retained -= items.Count / 2;
+        int pairs = items.Count / 2, offset = NextBit();
+        var promoted = _scratch;
+        promoted.Clear();
+        for (int i = 0; i < pairs; i++) promoted.Add(items[2 * i + offset]);
+        double? leftover = items.Count % 2 == 1 ? items[^1] : null;
         items.Clear();
         if (leftover is double item) items.Add(item);
+        MergeSorted(_levels[level + 1], promoted);
+        _retained -= pairs;
+    }
+
+    /// <summary>Merges a sorted run into a sorted level, in place from the back.</summary>
+    private static void MergeSorted(List<double> level, List<double> run)
+    {
+        int a = level.Count - 1, b = run.Count - 1;
+        CollectionsMarshal.SetCount(level, level.Count + run.Count);
+        var target = CollectionsMarshal.AsSpan(level);
+        var source = CollectionsMarshal.AsSpan(run);
+        for (int write = target.Length - 1; b >= 0; write--)
+            target[write] = a >= 0 && target[a] > source[b] ? target[a--] : source[b--];
     }
 
     private int NextBit()
