@@ -5,7 +5,13 @@ using Millrace.Training;
 using Millrace.Training.Bench;
 
 // Trains the taxi big_tipper MLP in a warm process and prints one JSON line per repeat, like
-// ../shared/baselines/sklearn_models.py does for scikit-learn. Usage: Millrace.Training.Bench <data dir> [repeats] [epochs] [threads]
+// ../shared/baselines/sklearn_models.py does for scikit-learn. Usage: Millrace.Training.Bench <data dir> [repeats] [epochs] [threads];
+// `Millrace.Training.Bench analyzers <data dir> [repeats]` times the Transform analyzers over flights-3m instead.
+if (args.Length > 0 && args[0] == "analyzers")
+{
+    FlightsAnalyzers.Run(args.Length > 1 ? args[1] : Path.Combine("..", "shared", "data"), args.Length > 2 ? int.Parse(args[2]) : 3, Emit);
+    return;
+}
 var data = args.Length > 0 ? args[0] : Path.Combine("..", "shared", "data");
 int repeats = args.Length > 1 ? int.Parse(args[1]) : 3;
 int epochs = args.Length > 2 ? int.Parse(args[2]) : 6;
