@@ -10,9 +10,6 @@ public sealed partial class SqliteMetadataStore
         "FROM executions e JOIN associations a ON a.execution_id = e.id " +
         "JOIN contexts r ON r.id = a.context_id AND r.type = 'run' JOIN contexts p ON p.id = r.parent_id ";
 
-    private const string ArtifactColumns =
-        "SELECT a.id, t.name, a.uri, a.state, a.digest, a.created_at FROM artifacts a JOIN artifact_types t ON t.id = a.type_id ";
-
     private const string RunColumns =
         "SELECT r.name, p.name, r.state, r.started_at, r.finished_at, r.host, r.process_id FROM contexts r JOIN contexts p ON p.id = r.parent_id ";
 
@@ -138,14 +135,21 @@ public sealed partial class SqliteMetadataStore
 
     private ArtifactRecord? LoadArtifact(long artifactId)
     {
+        // One query for the artifact and its properties: a row per property, or one row of nulls when it has none.
+        using var reader = Command(
+            "SELECT a.id, t.name, a.uri, a.state, a.digest, a.created_at, p.name, p.value FROM artifacts a " +
+            "JOIN artifact_types t ON t.id = a.type_id LEFT JOIN artifact_properties p ON p.artifact_id = a.id WHERE a.id = $id;",
+            ("$id", artifactId)).ExecuteReader();
+        if (!reader.Read()) return null;
         var properties = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        using (var reader = Command("SELECT name, value FROM artifact_properties WHERE artifact_id = $id;", ("$id", artifactId)).ExecuteReader())
+        var artifact = new ArtifactRecord(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), (ArtifactState)reader.GetInt32(3),
+            reader.GetString(4), properties, FromUnix(reader.GetInt64(5)));
+        do
         {
-            while (reader.Read()) properties[reader.GetString(0)] = reader.GetString(1);
+            if (!reader.IsDBNull(6)) properties[reader.GetString(6)] = reader.GetString(7);
         }
-        var artifact = Command(ArtifactColumns + "WHERE a.id = $id;", ("$id", artifactId));
-        return ReadAll(artifact, r => new ArtifactRecord(r.GetInt64(0), r.GetString(1), r.GetString(2), (ArtifactState)r.GetInt32(3),
-            r.GetString(4), properties, FromUnix(r.GetInt64(5)))).FirstOrDefault();
+        while (reader.Read());
+        return artifact;
     }
 
     private ImmutableArray<ExecutionRecord> ReadExecutions(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
