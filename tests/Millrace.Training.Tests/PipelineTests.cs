@@ -1,6 +1,8 @@
+using Xunit.Abstractions;
+
 namespace Millrace.Training.Tests;
 
-public sealed class PipelineTests
+public sealed class PipelineTests(ITestOutputHelper output)
 {
     private static async Task<(RunResult Result, string Root)> RunAsync(IPipeline pipeline)
     {
@@ -58,6 +60,22 @@ public sealed class PipelineTests
             Assert.Equal(NodeOutcome.Failed, transform.Outcome);
             Assert.Contains("'beak_colour'", transform.Message);
             Assert.Empty(transform.Outputs);
+        }
+        finally { Directory.Delete(root, recursive: true); }
+    }
+
+    [Fact]
+    public async Task The_taxi_pipeline_blesses_a_model_with_accuracy_and_auc_above_the_issue_bar_on_the_example_gen_eval_split()
+    {
+        var (result, root) = await RunAsync(new TaxiTrainingPipeline());
+        try
+        {
+            Assert.All(result.Nodes, n => Assert.Equal(NodeOutcome.Succeeded, n.Outcome));
+            var evaluation = result["Evaluator"].Outputs[0];
+            output.WriteLine(string.Join(", ", evaluation.Properties.Select(p => $"{p.Key}={p.Value}")));
+            Assert.Null(result["Evaluator"].Outputs[1].BlockingReason);
+            Assert.True(evaluation.GetDoubleProperty("accuracy") >= 0.89 && evaluation.GetDoubleProperty("auc") >= 0.94,
+                $"accuracy {evaluation.GetDoubleProperty("accuracy")}, auc {evaluation.GetDoubleProperty("auc")}");
         }
         finally { Directory.Delete(root, recursive: true); }
     }

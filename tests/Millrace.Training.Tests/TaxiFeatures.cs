@@ -1,7 +1,7 @@
 namespace Millrace.Training.Tests;
 
 /// <summary>The taxi features the tests and the benchmark train on: every kind of feature spec at least once.</summary>
-internal sealed class TaxiFeatures : IFeatureSpec
+public sealed class TaxiFeatures : IFeatureSpec
 {
     public static FeatureSet Features { get; } = new(LabelSpec.Binary("big_tipper"),
     [
