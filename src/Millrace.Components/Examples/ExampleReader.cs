@@ -80,10 +80,30 @@ public static class ExampleReader
                 await rowGroup.ReadAsync<double>(field, doubles.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
                 return doubles;
             default:
-                var strings = new string?[rows];
-                await rowGroup.ReadAsync(field, strings.AsMemory()!, cancellationToken: cancellationToken).ConfigureAwait(false);
-                return strings;
+                return await ReadStringsAsync(rowGroup, field, rows, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Reads a string column as character slices (no string per row) and interns them per row group: a categorical
+    /// column allocates one string per distinct value, not one per row.
+    /// </summary>
+    private static async Task<string?[]> ReadStringsAsync(ParquetRowGroupReader rowGroup, DataField field, int rows, CancellationToken cancellationToken)
+    {
+        var slices = new ReadOnlyMemory<char>[rows];
+        var levels = new int[rows];
+        await rowGroup.ReadRawAsync<ReadOnlyMemory<char>>(field, slices.AsMemory(), levels.AsMemory(), null, cancellationToken).ConfigureAwait(false);
+        var interned = new HashSet<string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        var result = new string?[rows];
+        // Raw reading packs the present values first; a definition level of 0 marks a null in a nullable column.
+        for (int row = 0, next = 0; row < rows; row++)
+        {
+            if (field.IsNullable && levels[row] == 0) continue;
+            var text = slices[next++].Span;
+            if (!interned.TryGetValue(text, out var value)) interned.Set.Add(value = text.ToString());
+            result[row] = value;
+        }
+        return result;
     }
 
     /// <summary>Maps a Parquet field to the column type it is read as.</summary>
