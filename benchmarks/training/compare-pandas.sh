@@ -17,7 +17,10 @@ pd_ = next(r for r in map(json.loads, open(os.path.join(d, 'pandas.jsonl'))) if 
 ours = statistics.median(r['analyzers_s'] for r in map(json.loads, open(os.path.join(d, 'millrace.jsonl'))))
 m = pd_['median_s']
 theirs = m['describe_numeric'] + m['quantiles'] + m['nunique']
+# pandas' nunique also counts the date column, which no analyzer reads; the ratio without it is printed too.
+numeric = m['describe_numeric'] + m['quantiles']
 print(json.dumps({'comparison': 'flights-3m analyzer statistics', 'pandas_describe_quantiles_nunique_s': round(theirs, 3),
-                  'millrace_analyzers_s': ours, 'ratio': round(ours / theirs, 3)}))
+                  'pandas_describe_quantiles_s': round(numeric, 3), 'millrace_analyzers_s': ours,
+                  'ratio': round(ours / theirs, 3), 'ratio_without_nunique': round(ours / numeric, 3)}))
 PY
 rm -rf "$out"
