@@ -86,6 +86,16 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task A_parallelism_below_one_on_the_command_line_is_a_one_line_usage_error()
+    {
+        using var root = new TempDirectory();
+        var result = await Cli.RunAsync(root.Path, "run", "files", "-j", "0");
+
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Equal(["error: MaxParallelism is 0; it must be at least 1."], result.ErrorLines);
+    }
+
+    [Fact]
     public async Task An_unknown_option_prints_one_line_and_exits_with_a_usage_error()
     {
         using var root = new TempDirectory();
