@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Millrace.Generators.Tests.Infrastructure;
 
 /// <summary>
@@ -12,9 +10,9 @@ namespace Millrace.Generators.Tests.Infrastructure;
 /// </remarks>
 internal static class Snapshot
 {
-    public static void Match(string name, string actual, [CallerFilePath] string callerPath = "")
+    public static void Match(string name, string actual)
     {
-        var path = Path.Combine(Path.GetDirectoryName(callerPath)!, "Snapshots", name);
+        var path = Path.Combine(Directory, name);
         if (Environment.GetEnvironmentVariable("MILLRACE_UPDATE_SNAPSHOTS") == "1")
         {
             File.WriteAllText(path, actual);
@@ -22,5 +20,22 @@ internal static class Snapshot
         }
         Assert.True(File.Exists(path), $"No snapshot {path}. Create it with MILLRACE_UPDATE_SNAPSHOTS=1 and review it.");
         Assert.Equal(File.ReadAllText(path), actual);
+    }
+
+    /// <summary>
+    /// The checked-in folder, found from the test's own location by walking up to the repository root. (Caller
+    /// file paths do not do: deterministic CI builds map them to '/_/'.)
+    /// </summary>
+    private static string Directory
+    {
+        get
+        {
+            for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+            {
+                if (File.Exists(Path.Combine(folder.FullName, "Framework.sln")))
+                    return Path.Combine(folder.FullName, "tests", "Millrace.Generators.Tests", "Snapshots");
+            }
+            throw new InvalidOperationException($"No Framework.sln above {AppContext.BaseDirectory}.");
+        }
     }
 }
