@@ -5,7 +5,8 @@ namespace Millrace.Components;
 /// <summary>
 /// Ingests Parquet files into <see cref="Examples"/>: reads them row group by row group and writes Parquet per
 /// split, split deterministically by a hash of a column or of the row (train:eval 2:1 by default), or one input per
-/// split. Integer and float columns are widened to int64 and float64.
+/// split. Integer and float columns are widened to int64 and float64; timestamps become strings
+/// (<see cref="ExampleReader.TimestampFormat"/>).
 /// </summary>
 [Component]
 public sealed partial class ParquetExampleGen

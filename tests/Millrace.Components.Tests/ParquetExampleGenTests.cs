@@ -19,4 +19,23 @@ public sealed class ParquetExampleGenTests
         foreach (var split in new[] { "train", "eval" })
             Assert.Equal((await Outputs.RowsAsync(fromCsv, split)).Select(r => r["id"]), (await Outputs.RowsAsync(fromParquet, split)).Select(r => r["id"]));
     }
+
+    [Fact]
+    public async Task Parquet_timestamps_are_ingested_as_sortable_strings()
+    {
+        await using var root = new PipelineRoot();
+        var path = Path.Combine(root.Inputs, "times.parquet");
+        var field = new Parquet.Schema.DataField<DateTime?>("when");
+        await using (var stream = File.Create(path))
+        await using (var writer = await Parquet.ParquetWriter.CreateAsync(new Parquet.Schema.ParquetSchema(field), stream))
+        {
+            using var group = writer.CreateRowGroup();
+            await group.WriteAsync<DateTime>(field, new DateTime?[] { new DateTime(2001, 1, 1, 0, 1, 0), null });
+            group.CompleteValidate();
+        }
+        var examples = Outputs.Of(await root.RunAsync(new ParquetIngestPipeline { Input = path }), "ExampleGen");
+
+        var values = (await Outputs.RowsAsync(examples, "train")).Concat(await Outputs.RowsAsync(examples, "eval")).Select(r => (string?)r["when"]);
+        Assert.Equal(["2001-01-01 00:01:00", null], values.OrderBy(v => v is null));
+    }
 }

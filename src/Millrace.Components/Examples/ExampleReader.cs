@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Millrace.Compute.IO;
 using Parquet;
@@ -11,6 +12,9 @@ namespace Millrace.Components;
 /// </summary>
 public static class ExampleReader
 {
+    /// <summary>How a Parquet timestamp column is read: as a string in this invariant, sortable form.</summary>
+    public const string TimestampFormat = "yyyy-MM-dd HH:mm:ss";
+
     /// <summary>The row groups of one split of an <see cref="Examples"/> artifact, in order.</summary>
     public static IAsyncEnumerable<ExampleBatch> ReadSplitAsync(Artifact examples, string split, CancellationToken cancellationToken = default) =>
         ReadFilesAsync(ExampleLayout.SplitFiles(examples, split), cancellationToken);
@@ -79,6 +83,10 @@ public static class ExampleReader
                 var doubles = new double?[rows];
                 await rowGroup.ReadAsync<double>(field, doubles.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
                 return doubles;
+            case ColumnType.String when field.ClrType == typeof(DateTime):
+                var times = new DateTime?[rows];
+                await rowGroup.ReadAsync<DateTime>(field, times.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
+                return times.Select(t => t?.ToString(TimestampFormat, CultureInfo.InvariantCulture)).ToArray();
             default:
                 return await ReadStringsAsync(rowGroup, field, rows, cancellationToken).ConfigureAwait(false);
         }
@@ -114,7 +122,7 @@ public static class ExampleReader
         var type = field.ClrType;
         if (type == typeof(long) || type == typeof(int)) return ColumnType.Int64;
         if (type == typeof(double) || type == typeof(float)) return ColumnType.Float64;
-        if (type == typeof(string) || type == typeof(ReadOnlyMemory<char>)) return ColumnType.String;
-        throw new ExampleGenException($"{file}: column '{field.Name}' has Parquet type {type.Name}; examples hold int32/int64, float/double and strings. Convert it before ingest.");
+        if (type == typeof(string) || type == typeof(ReadOnlyMemory<char>) || type == typeof(DateTime)) return ColumnType.String;
+        throw new ExampleGenException($"{file}: column '{field.Name}' has Parquet type {type.Name}; examples hold int32/int64, float/double, strings and timestamps (read as strings). Convert it before ingest.");
     }
 }
