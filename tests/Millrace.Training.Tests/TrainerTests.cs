@@ -93,4 +93,25 @@ public sealed class TrainerTests
         Assert.Equal(0.1, step.LearningRateAt(3), 12);
         Assert.Equal(0.01, step.LearningRateAt(6), 12);
     }
+
+    [Fact]
+    public void A_half_written_epoch_folder_left_by_a_kill_is_ignored_and_the_run_resumes_from_the_last_committed_epoch()
+    {
+        var (transform, train, eval) = PenguinData.Load();
+        var options = Options with { Epochs = 3 };
+        var directory = Path.Combine(Path.GetTempPath(), $"millrace-checkpoint-{Guid.NewGuid():N}");
+        try
+        {
+            using var uninterrupted = TabularTrainer.Fit(transform, ModelArchitecture.Mlp(8), train, eval, options);
+            using var stop = new CancellationTokenSource();
+            Assert.Throws<OperationCanceledException>(() => TabularTrainer.Fit(transform, ModelArchitecture.Mlp(8), train, eval, options, directory,
+                onEpoch: e => { if (e.Epoch == 0) stop.Cancel(); }, stop.Token));
+            // What a kill during the next epoch's checkpoint leaves: its folder, partly written, and the pointer unchanged.
+            var torn = Directory.CreateDirectory(Path.Combine(directory, "epoch-00002"));
+            File.WriteAllBytes(Path.Combine(torn.FullName, "weights.bin"), [1, 2, 3]);
+            using var resumed = TabularTrainer.Fit(transform, ModelArchitecture.Mlp(8), train, eval, options, directory);
+            Assert.Equal(uninterrupted.WeightSnapshot(), resumed.WeightSnapshot());
+        }
+        finally { Directory.Delete(directory, recursive: true); }
+    }
 }
