@@ -24,6 +24,9 @@ public sealed class EvaluatorTests
             Assert.Equal(rows.Length, report.Slices[$"species={species}"]["count"]);
         }
         Assert.Equal(labels.Length, report.Overall["count"]);
+        Assert.Equal(labels.Length, report.ConfusionMatrix.Sum(row => row.Sum()));
+        for (int actual = 0; actual < 3; actual++)
+            Assert.Equal(labels.Count(l => l == actual), report.ConfusionMatrix[actual].Sum());
     }
 
     [Fact]

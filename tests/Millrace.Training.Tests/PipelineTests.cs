@@ -22,6 +22,9 @@ public sealed class PipelineTests(ITestOutputHelper output)
             var blessing = result["Evaluator"].Outputs[1];
             Assert.True(evaluation.GetDoubleProperty("accuracy") >= 0.97, $"accuracy {evaluation.GetDoubleProperty("accuracy")}");
             Assert.Equal(1, blessing.GetInt64Property("blessed"));
+            using var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(evaluation.GetPath(Evaluator.ReportFile)));
+            Assert.Equal(3, report.RootElement.GetProperty("ConfusionMatrix").GetArrayLength());
+            Assert.Equal(3, report.RootElement.GetProperty("Slices").EnumerateObject().Count());
             var tuned = result["Tuner"].Outputs[0];
             Assert.Equal(4 + 2 + 1, tuned.Properties.Keys.Count(k => k.StartsWith("trial.", StringComparison.Ordinal)));
             Assert.Null(blessing.BlockingReason);

@@ -32,7 +32,16 @@ public static class ModelEvaluator
             }
         }
         var importance = permutationSeed is { } seed ? PermutationImportance(model, eval, labels, overall, seed) : new Dictionary<string, double>();
-        return new EvaluationReport { Overall = overall, Slices = slices, FeatureImportance = importance };
+        long[,] confusion = new long[0, 0];
+        IReadOnlyList<CalibrationBin> calibration = [];
+        if (label.Task == PredictionTask.Binary)
+        {
+            var binary = BinaryMetricsCalculator.Compute(labels, predictions);
+            (confusion, calibration) = (binary.ConfusionMatrix, binary.Calibration);
+        }
+        else if (label.Task == PredictionTask.Multiclass) confusion = MulticlassMetrics.Compute(labels, predictions, label.ClassCount).ConfusionMatrix;
+        var matrix = Enumerable.Range(0, confusion.GetLength(0)).Select(r => Enumerable.Range(0, confusion.GetLength(1)).Select(c => confusion[r, c]).ToArray()).ToArray();
+        return new EvaluationReport { Overall = overall, Slices = slices, ConfusionMatrix = matrix, Calibration = calibration, FeatureImportance = importance };
     }
 
     /// <summary>Shuffles one input column at a time and measures how much the primary metric gets worse.</summary>
