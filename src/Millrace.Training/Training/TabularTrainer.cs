@@ -42,7 +42,7 @@ public static class TabularTrainer
             ? optim.Adam(parameters, options.LearningRate, weight_decay: options.WeightDecay)
             : optim.SGD(parameters, options.LearningRate, options.Momentum, weight_decay: options.WeightDecay);
 
-        string fingerprint = $"{options}|{architecture.Kind}:{string.Join(',', architecture.HiddenLayers)}|{train.RowCount}|{eval.RowCount}|{transform.DenseWidth}";
+        string fingerprint = $"{System.Text.Json.JsonSerializer.Serialize(options)}|{architecture.Kind}:{string.Join(',', architecture.HiddenLayers)}|{train.RowCount}|{eval.RowCount}|{transform.DenseWidth}";
         var checkpoint = checkpointDirectory is null ? null : new TrainingCheckpoint(Directory.CreateDirectory(checkpointDirectory).FullName);
         var progress = checkpoint?.TryRestore(network, best, optimizer, fingerprint) ?? new TrainingProgress { OptionsFingerprint = fingerprint };
 
