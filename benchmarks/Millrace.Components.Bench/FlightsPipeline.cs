@@ -8,7 +8,9 @@ public sealed partial class FlightsPipeline
 
     public bool Gpu { get; init; }
 
-    public CsvExampleGen ExampleGen => new() { InputPath = Input };
+    public ExampleCompression Compression { get; init; }
+
+    public CsvExampleGen ExampleGen => new() { InputPath = Input, Compression = Compression };
 
     [Sink]
     public StatisticsGen Statistics => new() { Examples = ExampleGen.Examples, UseGpu = Gpu };

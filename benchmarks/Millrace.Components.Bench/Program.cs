@@ -5,11 +5,12 @@ using Millrace.Components.Bench;
 
 // Times CsvExampleGen (CSV → Parquet splits) and StatisticsGen on a CSV file through the local runner, and DuckDB's
 // SUMMARIZE on a Parquet file, printing one JSON line per measurement (min over repeats).
-//   dotnet run -c Release --project benchmarks/Millrace.Components.Bench -- <csv> <parquet|-> [repeats] [--gpu]
+//   dotnet run -c Release --project benchmarks/Millrace.Components.Bench -- <csv> <parquet|-> [repeats] [--gpu] [--uncompressed]
 var csv = Path.GetFullPath(args.ElementAtOrDefault(0) ?? Path.Combine("..", "shared", "data", "flights", "flights-3m.csv"));
 var parquet = args.ElementAtOrDefault(1) ?? Path.Combine("..", "shared", "data", "flights", "flights-3m.parquet");
 int repeats = int.Parse(args.ElementAtOrDefault(2) ?? "3", CultureInfo.InvariantCulture);
 bool gpu = args.Contains("--gpu");
+var compression = args.Contains("--uncompressed") ? Millrace.Components.ExampleCompression.None : Millrace.Components.ExampleCompression.Snappy;
 long bytes = new FileInfo(csv).Length;
 
 double ingest = double.MaxValue, statistics = double.MaxValue;
@@ -20,7 +21,7 @@ for (int i = 0; i < repeats; i++)
     try
     {
         await using var store = SqliteMetadataStore.OpenInRoot(root);
-        var result = await new LocalRunner(store, root).RunAsync(new FlightsPipeline { Input = csv, Gpu = gpu }, new RunOptions { UseCache = false });
+        var result = await new LocalRunner(store, root).RunAsync(new FlightsPipeline { Input = csv, Gpu = gpu, Compression = compression }, new RunOptions { UseCache = false });
         if (result.State != RunState.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Nodes.Select(n => $"{n.Node}: {n.Outcome} {n.Message}")));
         ingest = Math.Min(ingest, result["ExampleGen"].Duration.TotalSeconds);
         statistics = Math.Min(statistics, result["Statistics"].Duration.TotalSeconds);
@@ -33,7 +34,7 @@ for (int i = 0; i < repeats; i++)
 }
 Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
 {
-    ["tool"] = "millrace", ["file"] = csv, ["rows"] = rows, ["csv_bytes"] = bytes, ["repeats"] = repeats, ["gpu"] = gpu,
+    ["tool"] = "millrace", ["file"] = csv, ["rows"] = rows, ["csv_bytes"] = bytes, ["repeats"] = repeats, ["gpu"] = gpu, ["compression"] = compression.ToString(),
     ["example_gen_s"] = Math.Round(ingest, 4), ["ingest_MBps"] = Math.Round(bytes / 1e6 / ingest, 1), ["statistics_gen_s"] = Math.Round(statistics, 4),
 }));
 if (parquet != "-")

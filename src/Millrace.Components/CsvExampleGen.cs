@@ -41,6 +41,9 @@ public sealed partial class CsvExampleGen
     /// <summary>With <see cref="BadRowPolicy.Quarantine"/>, the largest fraction of bad rows that still succeeds.</summary>
     [Parameter] public double MaxBadRowFraction { get; init; } = 0.01;
 
+    /// <summary>How the Parquet files are compressed.</summary>
+    [Parameter] public ExampleCompression Compression { get; init; } = ExampleCompression.Snappy;
+
     [Output] public Examples Examples { get; init; } = null!;
 
     public async ValueTask ExecuteAsync(ComponentContext context, CancellationToken cancellationToken)
@@ -56,7 +59,7 @@ public sealed partial class CsvExampleGen
         var ingest = new CsvIngest(step, options, BadRows);
         var counts = new IngestCounts(plan.Names.Count);
         long? span = null;
-        await using (var writers = new SplitWriters(Examples, plan.Names))
+        await using (var writers = new SplitWriters(Examples, plan.Names, Compression))
         {
             for (int i = 0; i < plan.Inputs.Count; i++)
             {

@@ -26,6 +26,9 @@ public sealed partial class ParquetExampleGen
     /// <summary>The column whose value decides a row's split; empty hashes the whole row.</summary>
     [Parameter] public string SplitColumn { get; init; } = "";
 
+    /// <summary>How the Parquet files are compressed.</summary>
+    [Parameter] public ExampleCompression Compression { get; init; } = ExampleCompression.Snappy;
+
     [Output] public Examples Examples { get; init; } = null!;
 
     public async ValueTask ExecuteAsync(ComponentContext context, CancellationToken cancellationToken)
@@ -34,7 +37,7 @@ public sealed partial class ParquetExampleGen
         var plan = SplitPlan.From(step, InputPath, InputSplits, SplitNames);
         var counts = new IngestCounts(plan.Names.Count);
         long? span = null;
-        await using (var writers = new SplitWriters(Examples, plan.Names))
+        await using (var writers = new SplitWriters(Examples, plan.Names, Compression))
         {
             for (int i = 0; i < plan.Inputs.Count; i++)
             {

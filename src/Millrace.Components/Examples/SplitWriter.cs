@@ -25,7 +25,8 @@ public sealed class SplitWriter : IAsyncDisposable
     public long Rows { get; private set; }
 
     /// <summary>Creates the file (and its folder) for columns of these names and types.</summary>
-    public static async Task<SplitWriter> CreateAsync(string path, IReadOnlyList<string> names, IReadOnlyList<ColumnType> types, CancellationToken cancellationToken)
+    public static async Task<SplitWriter> CreateAsync(string path, IReadOnlyList<string> names, IReadOnlyList<ColumnType> types, CancellationToken cancellationToken,
+        ExampleCompression compression = ExampleCompression.Snappy)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var fields = names.Select((name, i) => types[i] switch
@@ -35,7 +36,11 @@ public sealed class SplitWriter : IAsyncDisposable
             _ => new DataField<string>(name, true),
         }).ToArray();
         var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20);
-        var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var options = new ParquetOptions
+        {
+            CompressionMethod = compression switch { ExampleCompression.None => CompressionMethod.None, ExampleCompression.Zstd => CompressionMethod.Zstd, _ => CompressionMethod.Snappy },
+        };
+        var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), stream, options, cancellationToken: cancellationToken).ConfigureAwait(false);
         return new SplitWriter(stream, writer, fields);
     }
 

@@ -3,7 +3,7 @@ using Millrace.Compute.IO;
 namespace Millrace.Components;
 
 /// <summary>The Parquet writers of every split of an <see cref="Examples"/> artifact, created with the first input's columns.</summary>
-internal sealed class SplitWriters(Artifact examples, IReadOnlyList<string> splits) : IAsyncDisposable
+internal sealed class SplitWriters(Artifact examples, IReadOnlyList<string> splits, ExampleCompression compression) : IAsyncDisposable
 {
     private SplitWriter[] _writers = [];
     private IReadOnlyList<ColumnType> _types = [];
@@ -31,7 +31,7 @@ internal sealed class SplitWriters(Artifact examples, IReadOnlyList<string> spli
         _types = types;
         _writers = new SplitWriter[splits.Count];
         for (int s = 0; s < splits.Count; s++)
-            _writers[s] = await SplitWriter.CreateAsync(ExampleLayout.PartPath(examples, splits[s], 0), names, types, cancellationToken).ConfigureAwait(false);
+            _writers[s] = await SplitWriter.CreateAsync(ExampleLayout.PartPath(examples, splits[s], 0), names, types, cancellationToken, compression).ConfigureAwait(false);
     }
 
     private static string Describe(IReadOnlyList<string> names, IReadOnlyList<ColumnType> types) =>
