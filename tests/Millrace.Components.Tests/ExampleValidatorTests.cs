@@ -25,6 +25,17 @@ public sealed class ExampleValidatorTests
     }
 
     [Fact]
+    public async Task A_new_span_that_moved_from_the_previous_one_reports_drift_against_the_baseline_statistics()
+    {
+        await using var root = new PipelineRoot();
+        var result = await root.RunAsync(new DriftPipeline { Previous = SharedData.PenguinsLabelled, Current = SharedData.PenguinsSkewed });
+        var report = await AnomaliesFile.ReadAsync(Outputs.Of(result, "Validator"));
+
+        var drift = Assert.Single(report.Anomalies);
+        Assert.Equal((AnomalyKind.Drift, "culmen_length_mm", "baseline train vs train"), (drift.Kind, drift.Feature, drift.Split));
+    }
+
+    [Fact]
     public async Task Labelled_penguins_against_themselves_report_nothing_and_the_consumer_runs()
     {
         await using var root = new PipelineRoot();
