@@ -4,7 +4,7 @@ using Millrace.Components.Validation;
 
 namespace Millrace.Samples.Taxi;
 
-/// <summary>Prints a short summary of the latest statistics and anomalies of the taxi pipeline, read back from the metadata store.</summary>
+/// <summary>Prints a short summary of the latest statistics, anomalies and evaluation of the taxi pipeline, read back from the metadata store.</summary>
 internal static class RunSummary
 {
     public static async Task PrintAsync(IMetadataStore store, TextWriter output)
@@ -26,6 +26,14 @@ internal static class RunSummary
             output.WriteLine($"Anomalies: {report.Anomalies.Count} ({report.Blocking.Count()} blocking)");
             foreach (var anomaly in report.Anomalies.Take(12)) output.WriteLine($"  {(anomaly.Blocking ? "!" : "-")} {anomaly}");
             if (report.Anomalies.Count > 12) output.WriteLine($"  … {report.Anomalies.Count - 12} more in {Path.Combine(validator.Outputs[0].Uri, AnomaliesFile.JsonFileName)}");
+        }
+        if (await store.FindLatestPublishedAsync(pipeline, nameof(TaxiPipeline.Evaluator)) is { } evaluator)
+        {
+            var (evaluation, blessing) = (evaluator.Outputs[0], evaluator.Outputs[1]);
+            var metrics = evaluation.Properties.Where(p => !p.Key.StartsWith("millrace.", StringComparison.Ordinal))
+                .Select(p => $"{p.Key} {double.Parse(p.Value, CultureInfo.InvariantCulture).ToString("0.####", CultureInfo.InvariantCulture)}");
+            output.WriteLine($"Evaluation (eval split): {string.Join(", ", metrics)}");
+            output.WriteLine(blessing.Properties.TryGetValue(Artifact.BlockingReasonProperty, out var reason) ? $"Not blessed: {reason}" : "Blessed.");
         }
     }
 

@@ -1,6 +1,6 @@
 using Millrace.Samples.Taxi;
 
-namespace Millrace.Generators.Tests;
+namespace Millrace.Samples.Tests;
 
 /// <summary>The Taxi sample's pipeline compiles clean and its graph reads as expected.</summary>
 public sealed class SampleGraphTests
@@ -17,10 +17,23 @@ public sealed class SampleGraphTests
                 statistics["Statistics<br/><i>StatisticsGen</i>"]
                 schema["Schema<br/><i>SchemaGen</i>"]
                 validator["Validator<br/><i>ExampleValidator</i>"]
+                transform["Transform<br/><i>Transform&lt;TaxiFeatures&gt;</i>"]
+                tuner["Tuner<br/><i>Tuner&lt;TaxiModel&gt;</i>"]
+                trainer["Trainer<br/><i>Trainer&lt;TaxiModel&gt;</i>"]
+                evaluator["Evaluator<br/><i>Evaluator</i>"]
                 example-gen -- "Examples → Examples" --> statistics
                 statistics -- "Statistics → Statistics" --> schema
                 statistics -- "Statistics → Statistics" --> validator
                 schema -- "Schema → Schema" --> validator
+                example-gen -- "Examples → Examples" --> transform
+                validator -- "Anomalies → Anomalies" --> transform
+                example-gen -- "Examples → Examples" --> tuner
+                transform -- "Graph → Graph" --> tuner
+                example-gen -- "Examples → Examples" --> trainer
+                transform -- "Graph → Graph" --> trainer
+                tuner -- "HyperParameters → HyperParameters" --> trainer
+                example-gen -- "Examples → Examples" --> evaluator
+                trainer -- "Model → Model" --> evaluator
 
             """.Replace("\r\n", "\n"), TaxiPipeline.Graph.ToMermaid());
     }
