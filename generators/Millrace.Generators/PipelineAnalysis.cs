@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Microsoft.CodeAnalysis;
 using Millrace.Generators.Model;
 
 namespace Millrace.Generators;
@@ -43,7 +44,9 @@ internal static class PipelineAnalysis
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.Cycle, closing, model.Name, path));
         }
 
-        for (var i = 0; i < steps.Count; i++)
+        // An unconsumed step is often the echo of a wiring error already reported; the warning waits until they are fixed.
+        var hasWiringErrors = model.Diagnostics.Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error);
+        for (var i = 0; i < steps.Count && !hasWiringErrors; i++)
         {
             if (!steps[i].IsSink && steps[i].Outputs.Count > 0 && successors[i].Count == 0)
             {

@@ -249,6 +249,23 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void Unconsumed_step_is_not_reported_while_a_wiring_error_explains_it()
+    {
+        var diagnostics = GeneratorHarness.GeneratorDiagnostics(TestSources.Components, """
+            namespace Demo;
+
+            [Pipeline("echo")]
+            public sealed partial class Echo
+            {
+                public Producer Source => new();
+                [Sink] public Trainer Trainer => new() { Examples = new Examples() };
+            }
+            """);
+
+        Assert.Equal(["MR0002"], diagnostics.Select(d => d.Id));
+    }
+
+    [Fact]
     public void Step_that_is_not_an_object_creation_is_reported_at_its_name() => AssertReported("MR0014", """
         namespace Demo;
 
