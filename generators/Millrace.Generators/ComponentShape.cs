@@ -14,12 +14,10 @@ internal sealed class ComponentShape
 {
     private ComponentShape(INamedTypeSymbol type)
     {
-        var properties = ComponentSymbols.Properties(type).ToList();
-        Inputs = properties.Where(p => ComponentSymbols.Has(p, KnownNames.InputAttribute) && !ComponentSymbols.Has(p, KnownNames.OutputAttribute))
-            .Select(ComponentSymbols.ToInputPort).ToEquatableArray();
-        Outputs = properties.Where(p => ComponentSymbols.Has(p, KnownNames.OutputAttribute) && !ComponentSymbols.Has(p, KnownNames.InputAttribute))
-            .Select(ComponentSymbols.ToOutputPort).ToEquatableArray();
-        foreach (var property in properties)
+        // The same port order as the component's own descriptor: both come from ComponentSymbols.
+        Inputs = ComponentSymbols.Inputs(type).Select(ComponentSymbols.ToInputPort).ToEquatableArray();
+        Outputs = ComponentSymbols.Outputs(type).Select(ComponentSymbols.ToOutputPort).ToEquatableArray();
+        foreach (var property in ComponentSymbols.Properties(type))
         {
             Members[property.Name] =
                 ComponentSymbols.Has(property, KnownNames.OutputAttribute) ? MemberKind.Output

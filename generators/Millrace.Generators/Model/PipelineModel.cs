@@ -16,10 +16,7 @@ internal sealed record PipelineModel(
     LocationInfo ClassLocation,
     EquatableArray<StepModel> Steps,
     bool IsEmittable,
-    EquatableArray<DiagnosticInfo> Diagnostics)
-{
-    public string FullyQualifiedName => (Namespace.Length == 0 ? "global::" : "global::" + Namespace + ".") + ClassName;
-}
+    EquatableArray<DiagnosticInfo> Diagnostics);
 
 /// <summary>One step: a property of the pipeline whose type is a component.</summary>
 /// <param name="ComponentType">The component's closed type, fully qualified with <c>global::</c>.</param>
