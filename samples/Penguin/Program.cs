@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Millrace;
 using Millrace.Hosting;
 using Millrace.Samples.Penguin;
+using Millrace.Training;
 
 // The penguin pipeline as a generic-host console app, from the repository root:
 //   dotnet run -c Release --project samples/Penguin -- run      run it, then print the evaluation
@@ -12,5 +13,5 @@ using var host = Host.CreateApplicationBuilder(args)
     .AddPipeline<PenguinPipeline>()
     .Build();
 int exitCode = await host.RunMillraceAsync(args);
-if (args.FirstOrDefault() == "run") await EvaluationSummary.PrintAsync(host.Services.GetRequiredService<IMetadataStore>(), Console.Out);
+if (args.FirstOrDefault() == "run") await EvaluationSummary.WriteAsync(host.Services.GetRequiredService<IMetadataStore>(), PenguinPipeline.Graph.Name, nameof(PenguinPipeline.Evaluator), Console.Out);
 return exitCode;

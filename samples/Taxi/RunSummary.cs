@@ -1,6 +1,7 @@
 using System.Globalization;
 using Millrace.Components.Statistics;
 using Millrace.Components.Validation;
+using Millrace.Training;
 
 namespace Millrace.Samples.Taxi;
 
@@ -27,14 +28,7 @@ internal static class RunSummary
             foreach (var anomaly in report.Anomalies.Take(12)) output.WriteLine($"  {(anomaly.Blocking ? "!" : "-")} {anomaly}");
             if (report.Anomalies.Count > 12) output.WriteLine($"  … {report.Anomalies.Count - 12} more in {Path.Combine(validator.Outputs[0].Uri, AnomaliesFile.JsonFileName)}");
         }
-        if (await store.FindLatestPublishedAsync(pipeline, nameof(TaxiPipeline.Evaluator)) is { } evaluator)
-        {
-            var (evaluation, blessing) = (evaluator.Outputs[0], evaluator.Outputs[1]);
-            var metrics = evaluation.Properties.Where(p => !p.Key.StartsWith("millrace.", StringComparison.Ordinal))
-                .Select(p => $"{p.Key} {double.Parse(p.Value, CultureInfo.InvariantCulture).ToString("0.####", CultureInfo.InvariantCulture)}");
-            output.WriteLine($"Evaluation (eval split): {string.Join(", ", metrics)}");
-            output.WriteLine(blessing.Properties.TryGetValue(Artifact.BlockingReasonProperty, out var reason) ? $"Not blessed: {reason}" : "Blessed.");
-        }
+        await EvaluationSummary.WriteAsync(store, pipeline, nameof(TaxiPipeline.Evaluator), output);
     }
 
     private static string Describe(FeatureStatistics feature) => feature switch
