@@ -56,6 +56,11 @@ internal static class ComponentSymbols
         Find(component.OriginalDefinition, KnownNames.ComponentAttribute)?.NamedArguments
             .Any(a => a.Key == "IsSink" && a.Value.Value is true) == true;
 
+    /// <summary>False for <c>[Component(Cacheable = false)]</c>.</summary>
+    public static bool IsCacheableComponent(INamedTypeSymbol component) =>
+        Find(component.OriginalDefinition, KnownNames.ComponentAttribute)?.NamedArguments
+            .Any(a => a.Key == "Cacheable" && a.Value.Value is false) != true;
+
     /// <summary>Properties of the type and its bases, most-base first, each type's in declaration order.</summary>
     public static IEnumerable<IPropertySymbol> Properties(INamedTypeSymbol type)
     {

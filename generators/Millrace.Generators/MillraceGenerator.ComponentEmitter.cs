@@ -71,9 +71,12 @@ public sealed partial class MillraceGenerator
             writer.Line("],");
             var assemblies = new[] { $"typeof({model.FullyQualifiedName}).Assembly" }
                 .Concat(typeArguments.Select(t => $"typeof({t}).Assembly"));
+            // The descriptor's last argument ends the call; Cacheable follows only when it is not the default.
+            var end = model.Cacheable ? ");" : ",";
             writer.Line(typeArguments.Count == 0
-                ? $"CodeAssemblies: [{assemblies.First()}]);"
-                : $"CodeAssemblies: [.. global::System.Linq.Enumerable.Distinct(new global::System.Reflection.Assembly[] {{ {string.Join(", ", assemblies)} }})]);");
+                ? $"CodeAssemblies: [{assemblies.First()}]{end}"
+                : $"CodeAssemblies: [.. global::System.Linq.Enumerable.Distinct(new global::System.Reflection.Assembly[] {{ {string.Join(", ", assemblies)} }})]{end}");
+            if (!model.Cacheable) writer.Line("Cacheable: false);");
         }
 
         private static void WritePorts(SourceWriter writer, string label, EquatableArray<PortModel> ports)

@@ -75,7 +75,8 @@ public sealed partial class MillraceGenerator
                     DocComments.SummaryOf(declaration),
                     ComponentSymbols.Inputs(type).Select(ComponentSymbols.ToInputPort).ToEquatableArray(),
                     ComponentSymbols.Outputs(type).Select(ComponentSymbols.ToOutputPort).ToEquatableArray(),
-                    parameters.OrderBy(p => p.Name, System.StringComparer.Ordinal).ToEquatableArray())
+                    parameters.OrderBy(p => p.Name, System.StringComparer.Ordinal).ToEquatableArray(),
+                    ComponentSymbols.IsCacheableComponent(type))
                 : null;
             return new ComponentResult(model, diagnostics.ToEquatableArray());
         }

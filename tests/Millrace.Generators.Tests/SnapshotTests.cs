@@ -49,6 +49,19 @@ public sealed class SnapshotTests
         }
         """;
 
+    public const string UncachedComponent = """
+        namespace Demo;
+
+        /// <summary>Hands on the latest blessed model.</summary>
+        [Component(Cacheable = false)]
+        public sealed partial class LatestBlessedModel
+        {
+            [Output] public Model Model { get; init; } = null!;
+
+            public ValueTask ExecuteAsync(ComponentContext context, CancellationToken cancellationToken) => default;
+        }
+        """;
+
     public const string ParameterShapes = """
         namespace Demo;
 
@@ -134,6 +147,9 @@ public sealed class SnapshotTests
     public void Generic_component_generates_the_expected_file() => AssertSnapshots(nameof(GenericComponent), GenericComponent);
 
     [Fact]
+    public void A_component_that_is_not_cacheable_says_so_in_its_descriptor() => AssertSnapshots(nameof(UncachedComponent), UncachedComponent);
+
+    [Fact]
     public void Every_allowed_parameter_shape_generates_the_expected_encoder() => AssertSnapshots(nameof(ParameterShapes), ParameterShapes);
 
     [Fact]
@@ -143,6 +159,7 @@ public sealed class SnapshotTests
     [Theory]
     [InlineData(nameof(SimpleComponent))]
     [InlineData(nameof(GenericComponent))]
+    [InlineData(nameof(UncachedComponent))]
     [InlineData(nameof(ParameterShapes))]
     [InlineData(nameof(Pipeline))]
     public void Generated_code_compiles_without_a_warning_under_warnings_as_errors(string shape)
@@ -151,6 +168,7 @@ public sealed class SnapshotTests
         {
             nameof(SimpleComponent) => [SimpleComponent],
             nameof(GenericComponent) => [GenericComponent],
+            nameof(UncachedComponent) => [UncachedComponent],
             nameof(ParameterShapes) => [ParameterShapes],
             _ => [Pipeline, SimpleComponent, GenericComponent],
         };

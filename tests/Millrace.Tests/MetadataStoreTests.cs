@@ -33,7 +33,7 @@ public sealed class MetadataStoreTests
 
             using var migrated = OpenRaw(path);
             Assert.Equal((long)SqliteMetadataStore.SchemaVersion, Pragma(migrated, "user_version"));
-            Assert.Equal(4L, IndexCount(migrated));
+            Assert.Equal(6L, IndexCount(migrated));
         }
         finally
         {

@@ -6,6 +6,7 @@ namespace Millrace.Generators.Model;
 /// <param name="MetadataName">The full metadata name, for example <c>Millrace.Components.Trainer`1</c>.</param>
 /// <param name="TypeParameters">The type parameters' names, empty for a non-generic component.</param>
 /// <param name="Summary">The class's documentation summary, or null.</param>
+/// <param name="Cacheable">False for <c>[Component(Cacheable = false)]</c>: its steps always run.</param>
 internal sealed record ComponentModel(
     string Namespace,
     string Name,
@@ -14,7 +15,8 @@ internal sealed record ComponentModel(
     string? Summary,
     EquatableArray<PortModel> Inputs,
     EquatableArray<PortModel> Outputs,
-    EquatableArray<ParameterModel> Parameters)
+    EquatableArray<ParameterModel> Parameters,
+    bool Cacheable)
 {
     /// <summary>The type as written in generated code: <c>global::Ns.Trainer&lt;TModel&gt;</c>.</summary>
     public string FullyQualifiedName =>

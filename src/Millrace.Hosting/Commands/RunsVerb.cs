@@ -34,8 +34,8 @@ internal static class RunsVerb
             var rows = new List<string[]>();
             foreach (var execution in await store.GetExecutionsAsync(id, cancellationToken))
             {
-                var outputs = (await store.GetEventsAsync(execution.Id, cancellationToken)).Where(e => e.Kind == EventKind.Output)
-                    .Select(e => $"{e.Port}#{e.ArtifactId}");
+                var outputs = (await store.GetEventsAsync(execution.Id, cancellationToken)).Where(e => e.Kind is EventKind.Output or EventKind.ResolvedOutput)
+                    .Select(e => e.Kind == EventKind.Output ? $"{e.Port}#{e.ArtifactId}" : $"{e.Port}#{e.ArtifactId} (resolved)");
                 rows.Add([execution.Id.ToString(CultureInfo.InvariantCulture), execution.Node, Lower(execution.State),
                     execution.Attempt.ToString(CultureInfo.InvariantCulture), Seconds(execution.Duration), string.Join(" ", outputs), execution.Error ?? ""]);
             }

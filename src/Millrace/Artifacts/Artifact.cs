@@ -21,6 +21,13 @@ public abstract class Artifact
     /// <summary>The absolute path of the directory holding the artifact's files.</summary>
     public string Uri { get; internal set; } = "";
 
+    /// <summary>
+    /// True for an output its step left without an artifact (a resolver that found nothing, see
+    /// <see cref="ComponentContext.MarkOutputAbsent"/>): it has no id and no files, a consumer's optional input receives
+    /// <see langword="null"/> in its place, and a consumer whose input is required is skipped.
+    /// </summary>
+    public bool IsAbsent { get; internal set; }
+
     /// <summary>Small facts recorded with the artifact (row counts, a metric, a verdict), keyed by name.</summary>
     public IDictionary<string, string> Properties { get; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
 

@@ -20,6 +20,10 @@ namespace Millrace;
 /// The assemblies whose code decides what the component does: its own and those of its type arguments. Their
 /// module version ids version the cache key, so that a rebuilt component never reuses stale outputs.
 /// </param>
+/// <param name="Cacheable">
+/// False for a component declared <c>[Component(Cacheable = false)]</c>: its steps run on every run (see
+/// <see cref="ComponentAttribute.Cacheable"/>).
+/// </param>
 public sealed record ComponentDescriptor(
     string Id,
     string Name,
@@ -27,7 +31,8 @@ public sealed record ComponentDescriptor(
     ImmutableArray<PortDescriptor> Inputs,
     ImmutableArray<PortDescriptor> Outputs,
     ImmutableArray<ParameterDescriptor> Parameters,
-    ImmutableArray<Assembly> CodeAssemblies)
+    ImmutableArray<Assembly> CodeAssemblies,
+    bool Cacheable = true)
 {
     /// <summary>The index of the input port with this name, or -1.</summary>
     public int IndexOfInput(string name) => IndexOf(Inputs, name);

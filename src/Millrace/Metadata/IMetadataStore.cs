@@ -6,9 +6,10 @@ namespace Millrace;
 /// The record of everything runs did, in ML Metadata's model: artifacts, executions, the input and output events
 /// between them, and the pipeline and run contexts they belong to. <see cref="SqliteMetadataStore"/> keeps it in one
 /// file; the interface is asynchronous so that a networked store (PostgreSQL) can implement it for multi-machine runs.
+/// The queries are on <see cref="IMetadataReader"/>, the part components see.
 /// </summary>
 /// <remarks>Implementations are safe to call from several threads and from several processes at once.</remarks>
-public interface IMetadataStore : IAsyncDisposable
+public interface IMetadataStore : IMetadataReader, IAsyncDisposable
 {
     /// <summary>Records the start of a run in the pipeline's context.</summary>
     /// <exception cref="MetadataStoreException">A run with this id already exists.</exception>
@@ -28,11 +29,13 @@ public interface IMetadataStore : IAsyncDisposable
     ValueTask<long> StartExecutionAsync(NewExecution execution, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Records, in one transaction, the execution's outputs as live artifacts, its output events and its success.
-    /// Call it only after the outputs are in their final place.
+    /// Records, in one transaction, the execution's new outputs as live artifacts with their output events, the
+    /// existing artifacts it resolved as outputs (<see cref="EventKind.ResolvedOutput"/> events: another execution
+    /// made them), and its success. Call it only after the new outputs are in their final place.
     /// </summary>
     /// <returns>The new artifacts' ids, in the order given.</returns>
-    ValueTask<ImmutableArray<long>> PublishExecutionAsync(long executionId, IReadOnlyList<NewArtifact> outputs, CancellationToken cancellationToken = default);
+    ValueTask<ImmutableArray<long>> PublishExecutionAsync(long executionId, IReadOnlyList<NewArtifact> outputs,
+        IReadOnlyList<ArtifactLink>? resolvedOutputs = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Records, in one transaction, a cache hit: an execution whose outputs are the live outputs of an earlier one.
@@ -46,31 +49,6 @@ public interface IMetadataStore : IAsyncDisposable
     /// <summary>Succeeded executions with this cache key whose outputs are all live, most recent first.</summary>
     ValueTask<ImmutableArray<PublishedExecution>> FindCachedExecutionsAsync(string cacheKey, CancellationToken cancellationToken = default);
 
-    /// <summary>The most recent succeeded or cached execution of a step whose outputs are all live, or <see langword="null"/>.</summary>
-    ValueTask<PublishedExecution?> FindLatestPublishedAsync(string pipeline, string node, CancellationToken cancellationToken = default);
-
     /// <summary>Marks an artifact lost: its files are missing or no longer match its digest.</summary>
     ValueTask MarkArtifactLostAsync(long artifactId, CancellationToken cancellationToken = default);
-
-    /// <summary>The most recent runs, optionally of one pipeline.</summary>
-    ValueTask<ImmutableArray<RunRecord>> ListRunsAsync(string? pipeline = null, int limit = 20, CancellationToken cancellationToken = default);
-
-    /// <summary>A run, or <see langword="null"/> when the store has none with this id.</summary>
-    ValueTask<RunRecord?> GetRunAsync(string runId, CancellationToken cancellationToken = default);
-
-    /// <summary>The executions of a run, in the order they started.</summary>
-    ValueTask<ImmutableArray<ExecutionRecord>> GetExecutionsAsync(string runId, CancellationToken cancellationToken = default);
-
-    /// <summary>The input and output events of an execution.</summary>
-    ValueTask<ImmutableArray<EventRecord>> GetEventsAsync(long executionId, CancellationToken cancellationToken = default);
-
-    /// <summary>An artifact, or <see langword="null"/> when the store has none with this id.</summary>
-    ValueTask<ArtifactRecord?> GetArtifactAsync(long artifactId, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Walks the metadata graph from an artifact: upstream, the executions that produced it and their inputs, back to
-    /// the sources; downstream, the executions that read it and what they produced.
-    /// </summary>
-    /// <exception cref="MetadataStoreException">The store has no artifact with this id.</exception>
-    ValueTask<Lineage> GetLineageAsync(long artifactId, LineageDirection direction, CancellationToken cancellationToken = default);
 }

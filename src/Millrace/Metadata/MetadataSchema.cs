@@ -70,6 +70,11 @@ internal static class MetadataSchema
         CREATE INDEX events_by_artifact ON events (artifact_id, kind);
         CREATE INDEX associations_by_execution ON associations (execution_id);
         """,
+        // 3: resolvers look up a pipeline's live artifacts by type (FindArtifactsAsync) and the run that made each.
+        """
+        CREATE INDEX artifacts_by_type ON artifacts (type_id, state);
+        CREATE INDEX attributions_by_artifact ON attributions (artifact_id);
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

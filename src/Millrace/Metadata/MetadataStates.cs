@@ -65,6 +65,12 @@ public enum EventKind
 
     /// <summary>The execution produced (or, when cached, reused) the artifact.</summary>
     Output = 2,
+
+    /// <summary>
+    /// The execution handed on, as its output, an artifact another execution made: a resolver step that looked it up
+    /// in the store (<see cref="ComponentContext.ResolveOutputAsync"/>). Lineage does not count it as a producer.
+    /// </summary>
+    ResolvedOutput = 3,
 }
 
 /// <summary>Which way a lineage query walks from an artifact.</summary>

@@ -18,7 +18,8 @@ public sealed partial class SqliteMetadataStore
     }
 
     /// <inheritdoc/>
-    public ValueTask<ImmutableArray<long>> PublishExecutionAsync(long executionId, IReadOnlyList<NewArtifact> outputs, CancellationToken cancellationToken = default)
+    public ValueTask<ImmutableArray<long>> PublishExecutionAsync(long executionId, IReadOnlyList<NewArtifact> outputs,
+        IReadOnlyList<ArtifactLink>? resolvedOutputs = null, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
@@ -27,7 +28,7 @@ public sealed partial class SqliteMetadataStore
             var typeCount = _typeIds.Count;
             try
             {
-                var published = Publish(executionId, outputs);
+                var published = Publish(executionId, outputs, resolvedOutputs ?? []);
                 transaction.Commit();
                 return ValueTask.FromResult(published);
             }
@@ -39,7 +40,7 @@ public sealed partial class SqliteMetadataStore
         }
     }
 
-    private ImmutableArray<long> Publish(long executionId, IReadOnlyList<NewArtifact> outputs)
+    private ImmutableArray<long> Publish(long executionId, IReadOnlyList<NewArtifact> outputs, IReadOnlyList<ArtifactLink> resolvedOutputs)
     {
         var runContext = Scalar<long?>("SELECT context_id FROM associations WHERE execution_id = $id;", ("$id", executionId))
             ?? throw new MetadataStoreException($"The metadata store '{Path}' has no execution {executionId} to publish.");
@@ -60,6 +61,13 @@ public sealed partial class SqliteMetadataStore
             Execute("INSERT INTO attributions (context_id, artifact_id) VALUES ($context, $artifact);",
                 ("$context", runContext), ("$artifact", artifactId));
             ids.Add(artifactId);
+        }
+        // A resolved output belongs to the run that made it: an event links it here, and no attribution.
+        foreach (var resolved in resolvedOutputs)
+        {
+            if (Scalar<long?>("SELECT state FROM artifacts WHERE id = $id;", ("$id", resolved.ArtifactId)) != (long)ArtifactState.Live)
+                throw new MetadataStoreException($"Execution {executionId} resolved artifact {resolved.ArtifactId} as output '{resolved.Port}', which '{Path}' does not hold live.");
+            InsertEvent(executionId, resolved, EventKind.ResolvedOutput);
         }
         var changed = Execute("UPDATE executions SET state = $state, finished_at = $now WHERE id = $id AND state = $running;",
             ("$state", (int)ExecutionState.Succeeded), ("$now", now), ("$id", executionId), ("$running", (int)ExecutionState.Running));

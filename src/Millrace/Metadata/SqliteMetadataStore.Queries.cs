@@ -37,6 +37,50 @@ public sealed partial class SqliteMetadataStore
     }
 
     /// <inheritdoc/>
+    public ValueTask<ImmutableArray<ArtifactRecord>> FindArtifactsAsync(ArtifactQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Limit < 1) throw new ArgumentOutOfRangeException(nameof(query), query.Limit, "An artifact query's Limit must be at least 1.");
+        var sql = new System.Text.StringBuilder(
+            "SELECT a.id FROM artifacts a JOIN artifact_types t ON t.id = a.type_id " +
+            "JOIN attributions w ON w.artifact_id = a.id JOIN contexts r ON r.id = w.context_id AND r.type = 'run' " +
+            "JOIN contexts p ON p.id = r.parent_id " +
+            "WHERE t.name = $type AND a.state = $live AND p.name = $pipeline AND ($excluded IS NULL OR r.name <> $excluded) " +
+            "AND ($before IS NULL OR a.id < $before)");
+        var parameters = new List<(string, object?)>
+        {
+            ("$type", query.TypeName), ("$live", (int)ArtifactState.Live), ("$pipeline", query.Pipeline),
+            ("$excluded", query.ExcludedRun), ("$before", query.BeforeId), ("$limit", query.Limit),
+        };
+        var index = 0;
+        foreach (var (name, value) in query.Properties.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            sql.Append($" AND EXISTS (SELECT 1 FROM artifact_properties q WHERE q.artifact_id = a.id AND q.name = $n{index} AND q.value = $v{index})");
+            parameters.Add(($"$n{index}", name));
+            parameters.Add(($"$v{index}", value));
+            index++;
+        }
+        sql.Append(" ORDER BY a.id DESC LIMIT $limit;");
+        lock (_gate)
+        {
+            var ids = ReadAll(Command(sql.ToString(), [.. parameters]), r => r.GetInt64(0));
+            return ValueTask.FromResult(ids.Select(id => LoadArtifact(id)!).ToImmutableArray());
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<ExecutionRecord?> GetProducerAsync(long artifactId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var executions = ReadExecutions(ExecutionColumns +
+                "JOIN events v ON v.execution_id = e.id WHERE v.artifact_id = $id AND v.kind = $output AND e.state = $succeeded ORDER BY e.id LIMIT 1;",
+                ("$id", artifactId), ("$output", (int)EventKind.Output), ("$succeeded", (int)ExecutionState.Succeeded));
+            return ValueTask.FromResult<ExecutionRecord?>(executions.FirstOrDefault());
+        }
+    }
+
+    /// <inheritdoc/>
     public ValueTask<ImmutableArray<RunRecord>> ListRunsAsync(string? pipeline = null, int limit = 20, CancellationToken cancellationToken = default)
     {
         lock (_gate)
@@ -113,8 +157,9 @@ public sealed partial class SqliteMetadataStore
 
     private PublishedExecution? WithLiveOutputs(ExecutionRecord execution)
     {
-        var ids = ReadAll(Command("SELECT artifact_id FROM events WHERE execution_id = $id AND kind = $output ORDER BY port_index;",
-            ("$id", execution.Id), ("$output", (int)EventKind.Output)), r => r.GetInt64(0));
+        // A resolver's outputs are the artifacts it resolved: they count as its outputs here, though not as made by it.
+        var ids = ReadAll(Command("SELECT artifact_id FROM events WHERE execution_id = $id AND kind IN ($output, $resolved) ORDER BY port_index;",
+            ("$id", execution.Id), ("$output", (int)EventKind.Output), ("$resolved", (int)EventKind.ResolvedOutput)), r => r.GetInt64(0));
         var outputs = ids.Select(id => LoadArtifact(id)!).ToImmutableArray();
         return outputs.All(a => a.State == ArtifactState.Live) ? new PublishedExecution(execution, outputs) : null;
     }

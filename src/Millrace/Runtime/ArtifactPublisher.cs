@@ -34,16 +34,37 @@ internal sealed class ArtifactPublisher(IMetadataStore store, string pipelineRoo
         return Staged(executionId, ScratchName);
     }
 
-    /// <summary>Moves staged outputs into place and records them live with the execution's success.</summary>
-    /// <returns>The outputs' content digests.</returns>
-    public async Task<ImmutableArray<string>> PublishAsync(PipelineNode node, long executionId, Artifact[] outputs)
+    /// <summary>
+    /// Moves staged outputs into place and records them live with the execution's success; an output the component
+    /// resolved to an existing artifact or left absent is recorded as such, and its staging directory removed.
+    /// </summary>
+    /// <returns>The outputs' content digests (an empty string for an absent output).</returns>
+    public async Task<ImmutableArray<string>> PublishAsync(PipelineNode node, long executionId, Artifact[] outputs, OutputResolutions? resolutions = null)
     {
         var scratch = Staged(executionId, ScratchName);
         if (Directory.Exists(scratch)) Directory.Delete(scratch, recursive: true);
-        var records = new NewArtifact[outputs.Length];
+        var records = new List<NewArtifact>(outputs.Length);
+        var resolved = new List<ArtifactLink>();
+        var digests = new string[outputs.Length];
         for (var i = 0; i < outputs.Length; i++)
         {
             var (artifact, port) = (outputs[i], node.Component.Outputs[i]);
+            if (artifact.IsAbsent || resolutions?.ResolvedAt(i) is not null)
+            {
+                var staged = Staged(executionId, port.Name);
+                if (Directory.Exists(staged)) Directory.Delete(staged, recursive: true);
+                if (resolutions?.ResolvedAt(i) is { } existing)
+                {
+                    resolved.Add(new ArtifactLink(existing.Id, port.Name, i));
+                    digests[i] = existing.Digest;
+                }
+                else
+                {
+                    artifact.Uri = "";
+                    digests[i] = "";
+                }
+                continue;
+            }
             var digest = ContentDigest.Compute(artifact.Uri, artifact.Properties);
             FileSync.FlushTree(artifact.Uri);
             var final = Path.Combine(pipelineRoot, pipelineName, node.ClusterName, port.Name, executionId.ToString(CultureInfo.InvariantCulture));
@@ -51,13 +72,14 @@ internal sealed class ArtifactPublisher(IMetadataStore store, string pipelineRoo
             Directory.Move(artifact.Uri, final);
             FileSync.FlushDirectory(parent);
             artifact.Uri = final;
-            records[i] = new NewArtifact(port.Name, i, artifact.TypeName, final, digest,
-                new SortedDictionary<string, string>(artifact.Properties, StringComparer.Ordinal));
+            records.Add(new NewArtifact(port.Name, i, artifact.TypeName, final, digest,
+                new SortedDictionary<string, string>(artifact.Properties, StringComparer.Ordinal)));
+            digests[i] = digest;
         }
         // Once the renames are done the outputs must be recorded even if the run is being cancelled.
-        var ids = await store.PublishExecutionAsync(executionId, records, CancellationToken.None);
-        for (var i = 0; i < outputs.Length; i++) outputs[i].Id = ids[i];
-        return [.. records.Select(r => r.Digest)];
+        var ids = await store.PublishExecutionAsync(executionId, records, resolved, CancellationToken.None);
+        for (var r = 0; r < records.Count; r++) outputs[records[r].PortIndex].Id = ids[r];
+        return [.. digests];
     }
 
     /// <summary>Deletes whatever is left of an execution's staging directories.</summary>

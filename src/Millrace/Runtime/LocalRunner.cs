@@ -28,7 +28,7 @@ public sealed class LocalRunner(IMetadataStore store, string pipelineRoot, ILogg
         options ??= new RunOptions();
         var graph = pipeline.Graph;
         options.Validate(graph);
-        var selected = options.Selection.Resolve(graph);
+        var selected = IncludeUncacheableProducers(graph, options.Selection.Resolve(graph));
         var runId = options.RunId ?? NewRunId();
         var logger = _loggerFactory.CreateLogger("Millrace.Runtime");
         // A message-template scope is both structured (RunId, Pipeline) and readable in plain console output.
@@ -65,6 +65,24 @@ public sealed class LocalRunner(IMetadataStore store, string pipelineRoot, ILogg
     /// <summary>A new run id: UTC time to the second (so ids sort by start) and random bits (so they never collide).</summary>
     public static string NewRunId() =>
         $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}";
+
+    // A step that is not cacheable (a resolver) answers from the store as it is now; an earlier answer is not one to
+    // reuse. So a partial run also runs those of them that feed its selection (their own cacheable producers, outside
+    // the selection, are reused like any other's).
+    private static bool[] IncludeUncacheableProducers(PipelineGraph graph, bool[] selected)
+    {
+        var pending = new Stack<int>(graph.Nodes.Where(n => selected[n.Index]).Select(n => n.Index));
+        while (pending.TryPop(out var index))
+        {
+            foreach (var edge in graph.IncomingEdges(index))
+            {
+                if (selected[edge.Source] || graph.Nodes[edge.Source].Component.Cacheable) continue;
+                selected[edge.Source] = true;
+                pending.Push(edge.Source);
+            }
+        }
+        return selected;
+    }
 
     // A partial run does not execute the producers outside its selection: it feeds the selected steps with the latest
     // intact outputs those producers published, and says clearly when there are none.

@@ -14,6 +14,7 @@ internal sealed class NodeLauncher(
     private readonly CacheDriver _driver = new(store);
     private readonly ArtifactPublisher _publisher = new(store, pipelineRoot, pipeline.Graph.Name);
     private readonly ILogger _logger = loggerFactory.CreateLogger("Millrace.Runtime");
+    private readonly ReadOnlyMetadata _metadata = new(store);
 
     /// <summary>Runs the step with resolved inputs (and their digests) in input port order.</summary>
     public async Task<NodeResult> LaunchAsync(PipelineNode node, Artifact?[] inputs, string?[] inputDigests, CancellationToken cancellationToken)
@@ -21,6 +22,18 @@ internal sealed class NodeLauncher(
         var clock = Stopwatch.StartNew();
         var component = pipeline.CreateStep(node.Index, inputs);
         var links = Links(node, inputs);
+
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            // Null at a required input: its producer, a resolver, found nothing to hand on.
+            if (inputs[i] is not null || node.Component.Inputs[i].IsOptional) continue;
+            var producer = pipeline.Graph.IncomingEdges(node.Index).Where(e => e.TargetPort == i).Select(e => pipeline.Graph.Nodes[e.Source].Name).FirstOrDefault();
+            var message = $"input '{node.Component.Inputs[i].Name}' is absent: step '{producer}' found nothing to hand on";
+            var skipped = await store.StartExecutionAsync(new NewExecution(runId, node.Name, node.Component.Id, null, 1, links), CancellationToken.None);
+            await store.FinishExecutionAsync(skipped, ExecutionState.Skipped, message, CancellationToken.None);
+            _logger.LogWarning("Step {Node} was skipped: {Reason}", node.Name, message);
+            return Result(node, NodeOutcome.Skipped, skipped, 0, clock, message);
+        }
 
         for (var i = 0; i < inputs.Length; i++)
         {
@@ -34,7 +47,7 @@ internal sealed class NodeLauncher(
 
         var cacheKey = CacheKey.Compute(component, inputDigests);
         var execution = new NewExecution(runId, node.Name, node.Component.Id, cacheKey, 1, links);
-        if (options.UseCache && !options.UncachedSteps.Contains(node.Name)
+        if (options.UseCache && node.Component.Cacheable && !options.UncachedSteps.Contains(node.Name)
             && await _driver.FindReusableAsync(cacheKey, cancellationToken) is { } reusable)
         {
             var digests = CacheDriver.Restore(component.GetOutputs(), reusable);
@@ -97,8 +110,11 @@ internal sealed class NodeLauncher(
     {
         var scratch = _publisher.Stage(executionId, node.Component, outputs);
         options.Observer?.NodeStarted(node, attempt);
+        var resolutions = new OutputResolutions(node, outputs, store);
         var context = new ComponentContext
         {
+            Metadata = _metadata,
+            Resolutions = resolutions,
             PipelineName = pipeline.Graph.Name,
             NodeName = node.Name,
             RunId = runId,
@@ -107,7 +123,7 @@ internal sealed class NodeLauncher(
             Progress = options.Observer is { } observer ? new ObserverProgress(observer, node) : null,
         };
         await component.ExecuteAsync(context, cancellationToken);
-        return await _publisher.PublishAsync(node, executionId, outputs);
+        return await _publisher.PublishAsync(node, executionId, outputs, resolutions);
     }
 
     private static ImmutableArray<ArtifactLink> Links(PipelineNode node, Artifact?[] inputs)

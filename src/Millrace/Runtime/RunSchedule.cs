@@ -60,8 +60,10 @@ internal sealed class RunSchedule(
         foreach (var edge in edges)
         {
             var producer = results[edge.Source]!;
-            inputs[edge.TargetPort] = producer.Outputs[edge.SourcePort];
-            digests[edge.TargetPort] = producer.OutputDigests[edge.SourcePort];
+            var output = producer.Outputs[edge.SourcePort];
+            // An absent output (a resolver that found nothing) reaches its consumer as null, and its key as "none".
+            inputs[edge.TargetPort] = output.IsAbsent ? null : output;
+            digests[edge.TargetPort] = output.IsAbsent ? null : producer.OutputDigests[edge.SourcePort];
         }
         return await launcher.LaunchAsync(node, inputs, digests, cancellationToken);
     }
