@@ -49,13 +49,13 @@ public sealed partial class ParquetExampleGen
                     var (names, types) = await ExampleReader.ReadSchemaAsync(file, cancellationToken).ConfigureAwait(false);
                     await writers.EnsureCreatedAsync(names, types, file, cancellationToken).ConfigureAwait(false);
                     var assigner = plan.Hashed ? plan.Assigner(step, names, SplitColumn, SplitWeights) : null;
-                    await foreach (var batch in ExampleReader.ReadFilesAsync([file], cancellationToken).ConfigureAwait(false))
+                    await foreach (var table in ExampleReader.ReadTablesAsync([file], cancellationToken).ConfigureAwait(false))
                     {
-                        var perSplit = assigner?.Assign(batch) ?? Enumerable.Range(0, plan.Names.Count)
-                            .Select(s => s == i ? Enumerable.Range(0, batch.RowCount).ToArray() : []).ToArray();
+                        var all = Enumerable.Range(0, table.RowCount).ToArray();
+                        var perSplit = assigner?.Assign(table, all) ?? Enumerable.Range(0, plan.Names.Count).Select(s => s == i ? all : []).ToArray();
                         for (int s = 0; s < perSplit.Length; s++)
                         {
-                            await writers[s].WriteAsync(batch, perSplit[s], cancellationToken).ConfigureAwait(false);
+                            await writers[s].WriteAsync(table, perSplit[s], cancellationToken).ConfigureAwait(false);
                             counts.SplitRows[s] += perSplit[s].Length;
                         }
                     }

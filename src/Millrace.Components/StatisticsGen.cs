@@ -34,7 +34,7 @@ public sealed partial class StatisticsGen
     /// <summary>Run the kernels on a CUDA GPU when there is one.</summary>
     [Parameter] public bool UseGpu { get; init; } = true;
 
-    /// <summary>The most bytes of float64 values kept between the two passes; above it, a split is read twice.</summary>
+    /// <summary>The most bytes of values kept between the two passes (a dictionary-encoded column keeps only its distinct values and counts); above it, a split is read twice.</summary>
     [Parameter] public long RetainedBytesBudget { get; init; } = 1L << 30;
 
     public async ValueTask ExecuteAsync(ComponentContext context, CancellationToken cancellationToken)
@@ -56,19 +56,15 @@ public sealed partial class StatisticsGen
     private async Task<SplitStatistics> SummariseSplitAsync(IColumnKernels kernels, string split, StatisticsSettings settings, CancellationToken cancellationToken)
     {
         FeatureAccumulator[]? features = null;
-        long rows = 0, retainedBytes = 0;
-        await foreach (var batch in ExampleReader.ReadSplitAsync(Examples, split, cancellationToken).ConfigureAwait(false))
+        long rows = 0;
+        await foreach (var table in ExampleReader.ReadSplitTablesAsync(Examples, split, cancellationToken).ConfigureAwait(false))
         {
-            features ??= batch.Columns.Select(c => new FeatureAccumulator(c.Name, c.Type)).ToArray();
-            rows += batch.RowCount;
-            retainedBytes += 8L * batch.RowCount * features.Count(f => f.Type != ColumnType.String);
-            bool keep = retainedBytes <= RetainedBytesBudget;
+            features ??= table.Columns.Select(c => new FeatureAccumulator(c.Name, c.Type)).ToArray();
+            rows += table.RowCount;
             // Columns in parallel; each kernel also splits a long column into chunks across cores.
-            Parallel.For(0, features.Length, c =>
-            {
-                if (!keep) features[c].Retained = null;
-                features[c].Add(kernels, batch.Columns[c]);
-            });
+            Parallel.For(0, features.Length, c => features[c].Add(kernels, table.Columns[c]));
+            if (features.Sum(f => f.RetainedBytes) > RetainedBytesBudget)
+                foreach (var feature in features) feature.Retained = null;
         }
         if (features is null)
         {
@@ -89,17 +85,20 @@ public sealed partial class StatisticsGen
     {
         var histograms = features.Select(f => f.Type == ColumnType.String || !HasFiniteRange(f.Moments) ? null
             : new EqualWidthHistogram(f.Moments.Min, f.Moments.Max, HistogramBuckets)).ToArray();
-        void Add(int c, double[] values)
-        {
-            if (histograms[c] is { } histogram) histogram.Merge(kernels.Histogram(values, histogram.Low, histogram.High, HistogramBuckets));
-        }
         if (features.All(f => f.Retained is not null))
         {
-            Parallel.For(0, features.Length, c => { foreach (var values in features[c].Retained!) Add(c, values); });
+            Parallel.For(0, features.Length, c =>
+            {
+                if (histograms[c] is { } histogram)
+                    foreach (var values in features[c].Retained!) FeatureAccumulator.AddToHistogram(kernels, histogram, values);
+            });
             return histograms;
         }
-        await foreach (var batch in ExampleReader.ReadSplitAsync(Examples, split, cancellationToken).ConfigureAwait(false))
-            Parallel.For(0, features.Length, c => { if (histograms[c] is not null) Add(c, batch.Columns[c].ToFloat64(out _)); });
+        await foreach (var table in ExampleReader.ReadSplitTablesAsync(Examples, split, cancellationToken).ConfigureAwait(false))
+            Parallel.For(0, features.Length, c =>
+            {
+                if (histograms[c] is { } histogram) FeatureAccumulator.AddToHistogram(kernels, histogram, FeatureAccumulator.ValuesOf(table.Columns[c]));
+            });
         return histograms;
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Millrace.Compute.IO;
+using Millrace.Compute.IO.Parquet;
 using Parquet;
 using Parquet.Schema;
 
@@ -20,38 +21,130 @@ public static class ExampleReader
         ReadFilesAsync(ExampleLayout.SplitFiles(examples, split), cancellationToken);
 
     /// <summary>
-    /// The row groups of Parquet files, file after file. Columns are decoded in parallel: each worker has its own
-    /// reader (a Parquet.Net reader is not thread-safe) and decodes its share of the columns of each row group.
+    /// The row groups of one split as <see cref="ColumnarTable"/>s: string columns as dictionary codes, and numeric
+    /// columns with their dictionary codes where the file has them (what <see cref="StatisticsGen"/> works on).
     /// </summary>
+    public static IAsyncEnumerable<ColumnarTable> ReadSplitTablesAsync(Artifact examples, string split, CancellationToken cancellationToken = default) =>
+        ReadTablesAsync(ExampleLayout.SplitFiles(examples, split), cancellationToken);
+
+    /// <summary>
+    /// The row groups of Parquet files as <see cref="ColumnarTable"/>s, file after file: decoded by
+    /// <see cref="ParquetFileReader"/> (no .NET value per row), or by Parquet.Net for files outside what it reads
+    /// (nested columns, timestamps, other codecs).
+    /// </summary>
+    public static async IAsyncEnumerable<ColumnarTable> ReadTablesAsync(IEnumerable<string> files, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        foreach (var file in files)
+        {
+            using var reader = await ParquetFileReader.TryOpenAsync(file, cancellationToken).ConfigureAwait(false);
+            if (reader is not null)
+            {
+                for (int group = 0; group < reader.RowGroupCount; group++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    yield return reader.ReadRowGroup(group);
+                }
+                continue;
+            }
+            await foreach (var batch in ReadWithParquetNetAsync(file, cancellationToken).ConfigureAwait(false))
+                yield return ToTable(batch);
+        }
+    }
+
+    /// <summary>The row groups of Parquet files as <see cref="ExampleBatch"/>es (one .NET value per cell), file after file.</summary>
     public static async IAsyncEnumerable<ExampleBatch> ReadFilesAsync(IEnumerable<string> files, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         foreach (var file in files)
         {
-            var (names, types) = await ReadSchemaAsync(file, cancellationToken).ConfigureAwait(false);
-            int workers = Math.Clamp(Environment.ProcessorCount, 1, Math.Max(1, names.Length));
-            var readers = new ParquetReader[workers];
-            try
+            using var reader = await ParquetFileReader.TryOpenAsync(file, cancellationToken).ConfigureAwait(false);
+            if (reader is not null)
             {
-                for (int w = 0; w < workers; w++) readers[w] = await ParquetReader.CreateAsync(file, cancellationToken: cancellationToken).ConfigureAwait(false);
-                var fields = readers[0].Schema.GetDataFields();
-                for (int group = 0; group < readers[0].RowGroupCount; group++)
+                for (int group = 0; group < reader.RowGroupCount; group++)
                 {
-                    var columns = new ExampleColumn[fields.Length];
-                    int rows = 0;
-                    await Parallel.ForAsync(0, workers, cancellationToken, async (w, token) =>
-                    {
-                        using var rowGroup = readers[w].OpenRowGroupReader(group);
-                        rows = checked((int)rowGroup.RowCount);
-                        for (int c = w; c < fields.Length; c += workers)
-                            columns[c] = new ExampleColumn(names[c], types[c], await ReadColumnAsync(rowGroup, fields[c], types[c], rows, token).ConfigureAwait(false));
-                    }).ConfigureAwait(false);
-                    yield return new ExampleBatch(columns, rows);
+                    cancellationToken.ThrowIfCancellationRequested();
+                    yield return ToBatch(reader.ReadRowGroup(group));
                 }
+                continue;
             }
-            finally
+            await foreach (var batch in ReadWithParquetNetAsync(file, cancellationToken).ConfigureAwait(false))
+                yield return batch;
+        }
+    }
+
+    /// <summary>A table's columns as arrays of nullable values; a string column allocates one string per distinct value.</summary>
+    public static ExampleBatch ToBatch(ColumnarTable table)
+    {
+        var columns = new ExampleColumn[table.Columns.Count];
+        for (int c = 0; c < columns.Length; c++)
+        {
+            var column = table.Columns[c];
+            Array values;
+            switch (column)
             {
-                foreach (var reader in readers) if (reader is not null) await reader.DisposeAsync().ConfigureAwait(false);
+                case Int64Column longs:
+                    var int64s = new long?[longs.Length];
+                    for (int r = 0; r < int64s.Length; r++) int64s[r] = longs.IsMissing(r) ? null : longs.Values[r];
+                    values = int64s;
+                    break;
+                case Float64Column doubles:
+                    var float64s = new double?[doubles.Length];
+                    for (int r = 0; r < float64s.Length; r++)
+                    {
+                        double value = doubles.Values[r];
+                        float64s[r] = !double.IsNaN(value) ? value : Float64Column.IsPresentNaN(value) ? double.NaN : null;
+                    }
+                    values = float64s;
+                    break;
+                default:
+                    var strings = (StringColumn)column;
+                    var dictionary = strings.Dictionary;
+                    var codes = strings.Codes;
+                    var texts = new string?[strings.Length];
+                    for (int r = 0; r < texts.Length; r++) texts[r] = codes[r] < 0 ? null : dictionary[codes[r]];
+                    values = texts;
+                    break;
             }
+            columns[c] = new ExampleColumn(column.Name, column.Type, values);
+        }
+        return new ExampleBatch(columns, table.RowCount);
+    }
+
+    /// <summary>A batch's columns as a <see cref="ColumnarTable"/>.</summary>
+    public static ColumnarTable ToTable(ExampleBatch batch) =>
+        new(batch.Columns.Select(c => c.Int64s is { } longs ? Int64Column.FromValues(c.Name, longs)
+            : c.Float64s is { } doubles ? (Column)Float64Column.FromValues(c.Name, doubles)
+            : StringColumn.FromValues(c.Name, c.Strings!)).ToArray());
+
+    /// <summary>
+    /// The row groups of one file through Parquet.Net. Columns are decoded in parallel: each worker has its own
+    /// reader (a Parquet.Net reader is not thread-safe) and decodes its share of the columns of each row group.
+    /// </summary>
+    private static async IAsyncEnumerable<ExampleBatch> ReadWithParquetNetAsync(string file, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var (names, types) = await ReadSchemaAsync(file, cancellationToken).ConfigureAwait(false);
+        int workers = Math.Clamp(Environment.ProcessorCount, 1, Math.Max(1, names.Length));
+        var readers = new ParquetReader[workers];
+        try
+        {
+            for (int w = 0; w < workers; w++) readers[w] = await ParquetReader.CreateAsync(file, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var fields = readers[0].Schema.GetDataFields();
+            for (int group = 0; group < readers[0].RowGroupCount; group++)
+            {
+                var columns = new ExampleColumn[fields.Length];
+                int rows = 0;
+                await Parallel.ForAsync(0, workers, cancellationToken, async (w, token) =>
+                {
+                    using var rowGroup = readers[w].OpenRowGroupReader(group);
+                    rows = checked((int)rowGroup.RowCount);
+                    for (int c = w; c < fields.Length; c += workers)
+                        columns[c] = new ExampleColumn(names[c], types[c], await ReadColumnAsync(rowGroup, fields[c], types[c], rows, token).ConfigureAwait(false));
+                }).ConfigureAwait(false);
+                yield return new ExampleBatch(columns, rows);
+            }
+        }
+        finally
+        {
+            foreach (var reader in readers) if (reader is not null) await reader.DisposeAsync().ConfigureAwait(false);
         }
     }
 

@@ -4,9 +4,10 @@ using Millrace.Compute.IO;
 namespace Millrace.Components.Statistics;
 
 /// <summary>
-/// The partial statistics of one feature of one split, batch after batch: merged kernel states (moments, KLL
-/// sketch, string sketch), and the float64 values of the batches while they fit the memory budget, for the
-/// equal-width histogram (whose range is known only at the end).
+/// The partial statistics of one feature of one split, row group after row group: merged kernel states (moments,
+/// KLL sketch, string sketch), and the values of the row groups while they fit the memory budget, for the
+/// equal-width histogram (whose range is known only at the end). A dictionary-encoded column is summarised per
+/// distinct value with its row count, and only its dictionary and counts are kept.
 /// </summary>
 internal sealed class FeatureAccumulator(string name, ColumnType type)
 {
@@ -18,10 +19,14 @@ internal sealed class FeatureAccumulator(string name, ColumnType type)
 
     public ColumnType Type { get; } = type;
 
+    /// <summary>How many values were NaN (present, not null); they also count as missing.</summary>
     public long NaNs { get; private set; }
 
-    /// <summary>The float64 values of each batch seen, or <see langword="null"/> once they outgrew the budget.</summary>
-    public List<double[]>? Retained { get; set; } = [];
+    /// <summary>The values of each row group seen (with their counts when dictionary-encoded), or <see langword="null"/> once they outgrew the budget.</summary>
+    public List<RetainedValues>? Retained { get; set; } = [];
+
+    /// <summary>The bytes <see cref="Retained"/> holds.</summary>
+    public long RetainedBytes { get; private set; }
 
     public MomentsState Moments => _moments;
 
@@ -29,48 +34,79 @@ internal sealed class FeatureAccumulator(string name, ColumnType type)
 
     public StringSketch? Strings => _strings;
 
-    /// <summary>Adds one batch's column.</summary>
-    public void Add(IColumnKernels kernels, ExampleColumn column)
+    /// <summary>Adds one row group's column.</summary>
+    public void Add(IColumnKernels kernels, Column column)
     {
-        if (Type == ColumnType.String)
+        switch (column)
         {
-            var (codes, dictionary) = Encode(column.Strings!);
-            var sketch = kernels.Strings(codes, dictionary);
-            if (_strings is null) _strings = sketch;
-            else _strings.Merge(sketch);
-            return;
+            case StringColumn strings:
+                var sketch = DictionaryKernels.Strings(strings);
+                if (_strings is null) _strings = sketch;
+                else _strings.Merge(sketch);
+                return;
+            case { NumericCodes: { } coded }:
+                var counts = DictionaryKernels.CountCodes(coded.Codes, coded.Dictionary.Length);
+                var perValue = counts.AsSpan(0, coded.Dictionary.Length);
+                _moments = MomentsState.Merge(_moments, MomentsState.FromCounts(coded.Dictionary, perValue, counts[^1]));
+                _quantiles ??= new KllSketch();
+                for (int code = 0; code < coded.Dictionary.Length; code++)
+                {
+                    if (double.IsNaN(coded.Dictionary[code])) NaNs += perValue[code];
+                    else _quantiles.Add(coded.Dictionary[code], perValue[code]);
+                }
+                Retain(new RetainedValues(coded.Dictionary, counts[..^1]));
+                return;
+            default:
+                var values = ToFloat64(column);
+                if (column is Float64Column) NaNs += CountPresentNaNs(values);
+                _moments = MomentsState.Merge(_moments, kernels.Moments(values));
+                var quantiles = kernels.Quantiles(values);
+                if (_quantiles is null) _quantiles = quantiles;
+                else _quantiles.Merge(quantiles);
+                Retain(new RetainedValues(values, null));
+                return;
         }
-        var values = column.ToFloat64(out long nans);
-        NaNs += nans;
-        _moments = MomentsState.Merge(_moments, kernels.Moments(values));
-        var quantiles = kernels.Quantiles(values);
-        if (_quantiles is null) _quantiles = quantiles;
-        else _quantiles.Merge(quantiles);
-        Retained?.Add(values);
     }
 
-    /// <summary>Dictionary-encodes a batch of strings: the input of the string kernel.</summary>
-    private static (int[] Codes, List<string> Dictionary) Encode(string?[] values)
+    private void Retain(RetainedValues values)
     {
-        var codes = new int[values.Length];
-        var dictionary = new List<string>();
-        var lookup = new Dictionary<string, int>(StringComparer.Ordinal);
-        string? previous = null;
-        int previousCode = -1;
-        for (int i = 0; i < values.Length; i++)
-        {
-            var value = values[i];
-            if (value is null) { codes[i] = -1; continue; }
-            if (ReferenceEquals(value, previous) || value == previous) { codes[i] = previousCode; continue; }
-            if (!lookup.TryGetValue(value, out int code))
-            {
-                code = dictionary.Count;
-                lookup[value] = code;
-                dictionary.Add(value);
-            }
-            codes[i] = previousCode = code;
-            previous = value;
-        }
-        return (codes, dictionary);
+        if (Retained is null) return;
+        Retained.Add(values);
+        RetainedBytes += values.Bytes;
     }
+
+    /// <summary>Counts one row group's column (or retained values) into an equal-width histogram.</summary>
+    public static void AddToHistogram(IColumnKernels kernels, EqualWidthHistogram histogram, RetainedValues values)
+    {
+        if (values.Counts is { } counts)
+            for (int i = 0; i < counts.Length; i++) histogram.Add(values.Values[i], counts[i]);
+        else histogram.Merge(kernels.Histogram(values.Values, histogram.Low, histogram.High, histogram.BucketCount));
+    }
+
+    /// <summary>What the histogram needs of a column: its dictionary and counts, or its values.</summary>
+    public static RetainedValues ValuesOf(Column column) => column.NumericCodes is { } coded
+        ? new RetainedValues(coded.Dictionary, DictionaryKernels.CountCodes(coded.Codes, coded.Dictionary.Length)[..^1])
+        : new RetainedValues(ToFloat64(column), null);
+
+    private static long CountPresentNaNs(ReadOnlySpan<double> values)
+    {
+        long count = 0;
+        foreach (double value in values)
+            if (double.IsNaN(value) && Float64Column.IsPresentNaN(value)) count++;
+        return count;
+    }
+
+    /// <summary>A numeric column as float64, NaN where missing: the input of the kernels.</summary>
+    private static double[] ToFloat64(Column column) => column switch
+    {
+        Int64Column longs => longs.ToFloat64(),
+        Float64Column doubles => doubles.Values.ToArray(),
+        _ => throw new InvalidOperationException($"Column '{column.Name}' is a {column.Type} column, not a numeric one."),
+    };
+}
+
+/// <summary>Values kept for the second pass: every row's value, or distinct values with the rows holding each.</summary>
+internal sealed record RetainedValues(double[] Values, long[]? Counts)
+{
+    public long Bytes => 8L * Values.Length * (Counts is null ? 1 : 2);
 }

@@ -20,6 +20,18 @@ public abstract class Column
     /// <summary>Whether row <paramref name="row"/> is missing.</summary>
     public abstract bool IsMissing(int row);
 
+    private NumericCodes? _numericCodes;
+
+    /// <summary>
+    /// For a numeric column read from a dictionary-encoded Parquet chunk, its dictionary and per-row codes (so that
+    /// statistics can work per distinct value); <see langword="null"/> otherwise, and once rows are appended.
+    /// </summary>
+    public NumericCodes? NumericCodes
+    {
+        get => _numericCodes is { } codes && codes.Codes.Length == Length ? codes : null;
+        internal set => _numericCodes = value;
+    }
+
     /// <summary>Creates an empty column of a type.</summary>
     public static Column Create(string name, ColumnType type) => type switch
     {

@@ -23,6 +23,41 @@ public sealed class Int64Column : Column
     /// <inheritdoc/>
     public override bool IsMissing(int row) => _missing is not null && _missing[row];
 
+    /// <summary>A column of these values; <see langword="null"/> is missing.</summary>
+    public static Int64Column FromValues(string name, ReadOnlySpan<long?> values)
+    {
+        var column = new Int64Column(name) { _values = new long[values.Length], Length = values.Length };
+        for (int row = 0; row < values.Length; row++)
+        {
+            if (values[row] is { } value) column._values[row] = value;
+            else
+            {
+                column._missing ??= new bool[values.Length];
+                column._missing[row] = true;
+                column.MissingCount++;
+            }
+        }
+        return column;
+    }
+
+    /// <summary>A column whose row r holds <c>values[codes[r]]</c>, or is missing where the code is −1.</summary>
+    internal static Int64Column FromCodes(string name, long[] values, int[] codes)
+    {
+        var column = new Int64Column(name) { _values = new long[codes.Length], Length = codes.Length };
+        for (int row = 0; row < codes.Length; row++)
+        {
+            int code = codes[row];
+            if (code >= 0) column._values[row] = values[code];
+            else
+            {
+                column._missing ??= new bool[codes.Length];
+                column._missing[row] = true;
+                column.MissingCount++;
+            }
+        }
+        return column;
+    }
+
     /// <summary>The values as float64, NaN where missing: the input of the numeric kernels.</summary>
     public double[] ToFloat64()
     {

@@ -34,6 +34,40 @@ public sealed class StringColumn : Column
     /// <inheritdoc/>
     public override bool IsMissing(int row) => _codes[row] < 0;
 
+    /// <summary>A column of these values; <see langword="null"/> is missing.</summary>
+    public static StringColumn FromValues(string name, ReadOnlySpan<string?> values)
+    {
+        var column = new StringColumn(name);
+        column.ReserveRows(values.Length);
+        foreach (var value in values)
+        {
+            if (value is null) column.AppendMissing();
+            else column.TryAppend(value);
+        }
+        return column;
+    }
+
+    /// <summary>The UTF-8 bytes of the value of code <paramref name="code"/>.</summary>
+    internal ReadOnlySpan<byte> Utf8Of(int code) => _keys[code];
+
+    /// <summary>
+    /// A column from a dictionary of UTF-8 values and, per row, an index into it or −1 (missing). Repeated
+    /// dictionary values share one code.
+    /// </summary>
+    internal static StringColumn FromCodes(string name, byte[][] dictionary, int[] codes, long missing)
+    {
+        var column = new StringColumn(name);
+        var remap = new int[dictionary.Length];
+        for (int i = 0; i < dictionary.Length; i++) remap[i] = column.CodeOf(dictionary[i]);
+        for (int row = 0; row < codes.Length; row++)
+            if (codes[row] >= 0) codes[row] = remap[codes[row]];
+        column._codes = codes;
+        column.Length = codes.Length;
+        column.MissingCount = missing;
+        column._previous = -1;
+        return column;
+    }
+
     /// <summary>The value of a row, or <see langword="null"/> when missing.</summary>
     public string? this[int row] => _codes[row] < 0 ? null : _dictionary[_codes[row]];
 

@@ -9,7 +9,7 @@ namespace Millrace.Compute;
 /// one truncation; when every lane is inside the range (one mask test) the lanes are counted into one of
 /// <see cref="Lanes"/> private count arrays each, so that equal neighbours do not wait on each other's store.
 /// Lanes with NaN, infinities, out-of-range values or the closed last edge fall to
-/// <see cref="EqualWidthHistogram.Add"/>. Each chunk fills its own histogram; they merge by adding counts.
+/// <see cref="EqualWidthHistogram.Add(double)"/>. Each chunk fills its own histogram; they merge by adding counts.
 /// </summary>
 internal static class SimdHistogram
 {

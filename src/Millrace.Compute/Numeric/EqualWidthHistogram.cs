@@ -69,6 +69,15 @@ public sealed class EqualWidthHistogram
         _counts[BucketOf(value)]++;
     }
 
+    /// <summary>Counts <paramref name="count"/> copies of a value (a dictionary entry and how many rows hold it).</summary>
+    public void Add(double value, long count)
+    {
+        if (double.IsNaN(value)) return;
+        if (value < Low) Underflow += count;
+        else if (value > High) Overflow += count;
+        else _counts[BucketOf(value)] += count;
+    }
+
     /// <summary>The bucket of a value already known to lie in [<see cref="Low"/>, <see cref="High"/>].</summary>
     internal int BucketOf(double value) => Math.Min((int)((value - Low) * Scale), _counts.Length - 1);
 

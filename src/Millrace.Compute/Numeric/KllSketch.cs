@@ -71,6 +71,47 @@ public sealed class KllSketch
         if (_retained >= _totalCapacity) Compress();
     }
 
+    /// <summary>
+    /// Adds <paramref name="weight"/> copies of a value at once, as KLL does for weighted items: the weight is split
+    /// into powers of two and the value enters each level whose bit is set (an item at level h weighs 2^h), then
+    /// the sketch compacts as usual. Exact while nothing is compacted; the rank error bound is the same as for
+    /// unit updates. NaN is ignored.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The weight is negative.</exception>
+    public void Add(double value, long weight)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(weight);
+        if (double.IsNaN(value) || weight == 0) return;
+        if (weight == 1)
+        {
+            Add(value);
+            return;
+        }
+        Count += weight;
+        if (value < Min) Min = value;
+        if (value > Max) Max = value;
+        _sortedView = null;
+        for (int level = 0; weight != 0; level++, weight >>= 1)
+        {
+            if ((weight & 1) == 0) continue;
+            if (level >= _levels.Count)
+            {
+                while (_levels.Count <= level) _levels.Add(new());
+                UpdateCapacities();
+            }
+            var items = _levels[level];
+            // Levels above 0 are kept sorted (see Compress).
+            if (level == 0) items.Add(value);
+            else
+            {
+                int index = items.BinarySearch(value);
+                items.Insert(index < 0 ? ~index : index, value);
+            }
+            _retained++;
+        }
+        while (_retained >= _totalCapacity) Compress();
+    }
+
     /// <summary>Adds every value of a span; NaN is ignored.</summary>
     public void AddRange(ReadOnlySpan<double> values)
     {

@@ -31,6 +31,50 @@ public readonly struct MomentsState
         Max = max;
     }
 
+    /// <summary>
+    /// The state of a column given as distinct values and how many rows hold each (a dictionary-encoded column):
+    /// work per distinct value, not per row. The mean and M2 are two passes over the values, as exact as the
+    /// kernels' merged partial states. A NaN value counts as missing.
+    /// </summary>
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    public static MomentsState FromCounts(ReadOnlySpan<double> values, ReadOnlySpan<long> counts, long missing)
+    {
+        if (values.Length != counts.Length) throw new ArgumentException($"{values.Length} values for {counts.Length} counts.", nameof(counts));
+        long count = 0, finite = 0, zeros = 0, positive = 0, negative = 0;
+        double sum = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
+        for (int i = 0; i < values.Length; i++)
+        {
+            long n = counts[i];
+            if (n == 0) continue;
+            double value = values[i];
+            if (double.IsNaN(value))
+            {
+                missing += n;
+                continue;
+            }
+            count += n;
+            if (value < min) min = value;
+            if (value > max) max = value;
+            if (double.IsPositiveInfinity(value)) positive += n;
+            else if (double.IsNegativeInfinity(value)) negative += n;
+            else
+            {
+                finite += n;
+                sum += value * n;
+                if (value == 0) zeros += n;
+            }
+        }
+        double mean = finite == 0 ? 0 : sum / finite, m2 = 0;
+        for (int i = 0; i < values.Length; i++)
+        {
+            double value = values[i];
+            if (counts[i] == 0 || !double.IsFinite(value)) continue;
+            double delta = value - mean;
+            m2 += delta * delta * counts[i];
+        }
+        return new MomentsState(count, missing, finite, zeros, positive, negative, mean, m2, min, max);
+    }
+
     /// <summary>The state of an empty column: no values, <see cref="Min"/> +∞ and <see cref="Max"/> −∞.</summary>
     public static MomentsState Empty => new(0, 0, 0, 0, 0, 0, 0, 0, double.PositiveInfinity, double.NegativeInfinity);
 

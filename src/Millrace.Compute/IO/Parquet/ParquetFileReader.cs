@@ -1,0 +1,348 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using Microsoft.Win32.SafeHandles;
+using Parquet;
+using Parquet.Meta;
+
+namespace Millrace.Compute.IO.Parquet;
+
+/// <summary>
+/// Reads flat Parquet files into <see cref="ColumnarTable"/> row groups without a .NET value per row: a
+/// dictionary-encoded string column becomes a <see cref="StringColumn"/> whose codes are the file's indices, a
+/// dictionary-encoded numeric column keeps its dictionary and indices (<see cref="NumericCodes"/>) besides its
+/// values. The footer is parsed by Parquet.Net; pages are read, decompressed and decoded here, columns in parallel.
+/// </summary>
+/// <remarks>
+/// Supported: INT32, INT64, FLOAT, DOUBLE and BYTE_ARRAY leaves that are REQUIRED or OPTIONAL at the top level;
+/// data pages v1 and v2; PLAIN, PLAIN_DICTIONARY and RLE_DICTIONARY values; uncompressed, Snappy and Zstd pages —
+/// every file <see cref="ParquetFileWriter"/> writes, and most flat files other tools write.
+/// <see cref="IsSupported"/> says whether a file qualifies; otherwise read it with Parquet.Net.
+/// </remarks>
+public sealed class ParquetFileReader : IDisposable
+{
+    private readonly SafeFileHandle _file;
+    private readonly string _path;
+    private readonly FileMetaData _metadata;
+    private readonly SchemaElement[] _leaves;
+
+    private ParquetFileReader(SafeFileHandle file, string path, FileMetaData metadata, SchemaElement[] leaves, string[] names, ColumnType[] types)
+    {
+        _file = file;
+        _path = path;
+        _metadata = metadata;
+        _leaves = leaves;
+        ColumnNames = names;
+        ColumnTypes = types;
+    }
+
+    /// <summary>The column names, in file order.</summary>
+    public IReadOnlyList<string> ColumnNames { get; }
+
+    /// <summary>The column types: integers are <see cref="ColumnType.Int64"/>, floats <see cref="ColumnType.Float64"/>, byte arrays <see cref="ColumnType.String"/>.</summary>
+    public IReadOnlyList<ColumnType> ColumnTypes { get; }
+
+    /// <summary>How many row groups the file has.</summary>
+    public int RowGroupCount => _metadata.RowGroups.Count;
+
+    /// <summary>How many rows the file has.</summary>
+    public long RowCount => _metadata.NumRows;
+
+    /// <summary>Opens a file; null when its schema or codecs are outside what this reader supports (see the remarks).</summary>
+    public static async Task<ParquetFileReader?> TryOpenAsync(string path, CancellationToken cancellationToken = default)
+    {
+        FileMetaData metadata;
+        await using (var reader = await ParquetReader.CreateAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false))
+            metadata = reader.Metadata ?? throw new InvalidDataException($"{path}: the Parquet footer could not be read.");
+        if (!IsSupported(metadata, out var leaves)) return null;
+        var names = leaves.Select(l => l.Name).ToArray();
+        var types = leaves.Select(l => l.Type switch
+        {
+            global::Parquet.Meta.Type.INT32 or global::Parquet.Meta.Type.INT64 => ColumnType.Int64,
+            global::Parquet.Meta.Type.FLOAT or global::Parquet.Meta.Type.DOUBLE => ColumnType.Float64,
+            _ => ColumnType.String,
+        }).ToArray();
+        var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.RandomAccess);
+        return new ParquetFileReader(file, path, metadata, leaves, names, types);
+    }
+
+    /// <summary>Whether every column is a flat leaf of a supported type, and every chunk of a supported codec.</summary>
+    private static bool IsSupported(FileMetaData metadata, out SchemaElement[] leaves)
+    {
+        leaves = metadata.Schema.Skip(1).ToArray();
+        if (metadata.Schema.Count < 2 || metadata.Schema[0].NumChildren != leaves.Length) return false;
+        foreach (var leaf in leaves)
+        {
+            if (leaf.NumChildren is > 0 || leaf.RepetitionType == FieldRepetitionType.REPEATED) return false;
+            if (leaf.Type is not (global::Parquet.Meta.Type.INT32 or global::Parquet.Meta.Type.INT64 or global::Parquet.Meta.Type.FLOAT
+                or global::Parquet.Meta.Type.DOUBLE or global::Parquet.Meta.Type.BYTE_ARRAY)) return false;
+            // Integers that stand for dates, times or decimals are read by Parquet.Net, which converts them.
+            if (leaf.LogicalType is { } logical && (logical.TIMESTAMP is not null || logical.DATE is not null || logical.TIME is not null || logical.DECIMAL is not null)) return false;
+            if (leaf.ConvertedType is ConvertedType.DECIMAL or ConvertedType.DATE or ConvertedType.TIMESTAMP_MILLIS or ConvertedType.TIMESTAMP_MICROS
+                or ConvertedType.TIME_MILLIS or ConvertedType.TIME_MICROS) return false;
+        }
+        foreach (var group in metadata.RowGroups)
+        {
+            if (group.Columns.Count != leaves.Length) return false;
+            foreach (var chunk in group.Columns)
+                if (chunk.MetaData is null || chunk.FilePath is not null
+                    || chunk.MetaData.Codec is not (CompressionCodec.UNCOMPRESSED or CompressionCodec.SNAPPY or CompressionCodec.ZSTD)) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Reads row group <paramref name="index"/>, its columns decoded in parallel.</summary>
+    /// <exception cref="InvalidDataException">A page is damaged or uses an encoding this reader does not know; the message names the file, row group and column.</exception>
+    public ColumnarTable ReadRowGroup(int index)
+    {
+        var group = _metadata.RowGroups[index];
+        int rows = checked((int)group.NumRows);
+        var columns = new Column[_leaves.Length];
+        var errors = new Exception?[columns.Length];
+        Parallel.For(0, columns.Length, c =>
+        {
+            try { columns[c] = ReadChunk(group.Columns[c].MetaData!, _leaves[c], ColumnTypes[c], rows); }
+            catch (Exception error) when (error is InvalidDataException or NotSupportedException or IndexOutOfRangeException or ArgumentOutOfRangeException)
+            {
+                errors[c] = error;
+            }
+        });
+        // The first damaged column, in file order, whichever thread found it first.
+        for (int c = 0; c < errors.Length; c++)
+            if (errors[c] is { } error)
+                throw new InvalidDataException($"{_path}: row group {index}, column '{_leaves[c].Name}': {error.Message}", error);
+        return new ColumnarTable(columns);
+    }
+
+    private Column ReadChunk(ColumnMetaData meta, SchemaElement leaf, ColumnType type, int rows)
+    {
+        long start = meta.DictionaryPageOffset is > 0 and var d && d < meta.DataPageOffset ? d : meta.DataPageOffset;
+        var bytes = new byte[checked((int)meta.TotalCompressedSize)];
+        int read = RandomAccess.Read(_file, bytes, start);
+        if (read != bytes.Length) throw new InvalidDataException($"the column chunk is cut short ({read} of {bytes.Length} bytes).");
+        bool optional = leaf.RepetitionType != FieldRepetitionType.REQUIRED;
+        var decoder = new ChunkDecoder(leaf, optional, rows, (int)meta.Codec);
+        decoder.DecodePages(bytes);
+        return decoder.Build(leaf.Name, type);
+    }
+
+    /// <summary>Closes the file.</summary>
+    public void Dispose() => _file.Dispose();
+
+    /// <summary>Decodes the pages of one column chunk into present values (or indices) and definition levels.</summary>
+    private sealed class ChunkDecoder(SchemaElement leaf, bool optional, int rows, int codec)
+    {
+        private readonly int[] _defined = new int[rows];
+        private int _rowsRead, _present;
+        private int[]? _indices;
+        private long[]? _plainNumbers;
+        private byte[][]? _plainStrings;
+        private long[]? _dictionaryNumbers;
+        private byte[][]? _dictionaryStrings;
+
+        private bool IsBytes => leaf.Type == global::Parquet.Meta.Type.BYTE_ARRAY;
+
+        public void DecodePages(ReadOnlySpan<byte> chunk)
+        {
+            int position = 0;
+            while (_rowsRead < rows)
+            {
+                if (position >= chunk.Length) throw new InvalidDataException($"the pages end after {_rowsRead} of {rows} rows.");
+                var header = PageHeaderInfo.Read(chunk[position..], out int headerLength);
+                position += headerLength;
+                var body = chunk.Slice(position, header.CompressedSize);
+                position += header.CompressedSize;
+                switch (header.Type)
+                {
+                    case 2:
+                        DecodeDictionary(Decompress(body, header.UncompressedSize), header.Values);
+                        break;
+                    case 0:
+                        DecodeDataPageV1(Decompress(body, header.UncompressedSize), header);
+                        break;
+                    case 3:
+                        DecodeDataPageV2(body, header);
+                        break;
+                    default:
+                        break; // index pages and others carry no values
+                }
+            }
+        }
+
+        private byte[] Decompress(ReadOnlySpan<byte> body, int uncompressedSize)
+        {
+            var output = new byte[uncompressedSize];
+            PageCompression.Decompress(codec, body, output);
+            return output;
+        }
+
+        private void DecodeDictionary(ReadOnlySpan<byte> page, int entries)
+        {
+            if (IsBytes) _dictionaryStrings = PlainBytes(page, entries, out _);
+            else _dictionaryNumbers = PlainNumbers(page, entries);
+        }
+
+        private void DecodeDataPageV1(ReadOnlySpan<byte> page, PageHeaderInfo header)
+        {
+            int values = header.Values, position = 0;
+            var defined = _defined.AsSpan(_rowsRead, values);
+            if (optional)
+            {
+                int length = BinaryPrimitives.ReadInt32LittleEndian(page);
+                RleHybrid.Decode(page.Slice(4, length), 1, defined);
+                position = 4 + length;
+            }
+            else defined.Fill(1);
+            DecodeValues(page[position..], header.Encoding, Count(defined));
+            _rowsRead += values;
+        }
+
+        private void DecodeDataPageV2(ReadOnlySpan<byte> body, PageHeaderInfo header)
+        {
+            int values = header.Values;
+            var defined = _defined.AsSpan(_rowsRead, values);
+            // Levels are never compressed in v2 pages; repetition levels are absent for flat columns.
+            var levels = body[header.RepetitionLevelsLength..(header.RepetitionLevelsLength + header.DefinitionLevelsLength)];
+            if (optional && header.DefinitionLevelsLength > 0) RleHybrid.Decode(levels, 1, defined);
+            else defined.Fill(1);
+            var rest = body[(header.RepetitionLevelsLength + header.DefinitionLevelsLength)..];
+            int uncompressed = header.UncompressedSize - header.RepetitionLevelsLength - header.DefinitionLevelsLength;
+            var data = header.IsCompressed ? Decompress(rest, uncompressed) : rest.ToArray();
+            DecodeValues(data, header.Encoding, Count(defined));
+            _rowsRead += values;
+        }
+
+        private static int Count(ReadOnlySpan<int> defined)
+        {
+            int count = 0;
+            foreach (int d in defined) count += d;
+            return count;
+        }
+
+        private void DecodeValues(ReadOnlySpan<byte> data, int encoding, int present)
+        {
+            switch (encoding)
+            {
+                case 2 or 8:
+                    if (_dictionaryNumbers is null && _dictionaryStrings is null) throw new InvalidDataException("a dictionary-encoded page comes before any dictionary page.");
+                    _indices ??= new int[rows];
+                    if (present > 0) RleHybrid.Decode(data[1..], data[0], _indices.AsSpan(_present, present));
+                    break;
+                case 0 when IsBytes:
+                    var strings = PlainBytes(data, present, out _);
+                    _plainStrings ??= new byte[rows][];
+                    strings.CopyTo(_plainStrings.AsSpan(_present));
+                    break;
+                case 0:
+                    _plainNumbers ??= new long[rows];
+                    PlainNumbers(data, present).CopyTo(_plainNumbers.AsSpan(_present));
+                    break;
+                default:
+                    throw new NotSupportedException($"page encoding {encoding} is read through Parquet.Net.");
+            }
+            if (_indices is not null && (_plainNumbers is not null || _plainStrings is not null))
+                throw new NotSupportedException("a chunk mixing dictionary and PLAIN pages is read through Parquet.Net.");
+            _present += present;
+        }
+
+        private static byte[][] PlainBytes(ReadOnlySpan<byte> data, int count, out int consumed)
+        {
+            var values = new byte[count][];
+            int position = 0;
+            for (int i = 0; i < count; i++)
+            {
+                int length = BinaryPrimitives.ReadInt32LittleEndian(data[position..]);
+                values[i] = data.Slice(position + 4, length).ToArray();
+                position += 4 + length;
+            }
+            consumed = position;
+            return values;
+        }
+
+        /// <summary>PLAIN numbers widened to 64 bits: INT32 sign-extended, FLOAT widened to a double's bits.</summary>
+        private long[] PlainNumbers(ReadOnlySpan<byte> data, int count)
+        {
+            var values = new long[count];
+            switch (leaf.Type)
+            {
+                case global::Parquet.Meta.Type.INT64 or global::Parquet.Meta.Type.DOUBLE:
+                    System.Runtime.InteropServices.MemoryMarshal.Cast<byte, long>(data[..(8 * count)]).CopyTo(values);
+                    break;
+                case global::Parquet.Meta.Type.INT32:
+                    for (int i = 0; i < count; i++) values[i] = BinaryPrimitives.ReadInt32LittleEndian(data[(4 * i)..]);
+                    break;
+                default:
+                    for (int i = 0; i < count; i++) values[i] = BitConverter.DoubleToInt64Bits(BinaryPrimitives.ReadSingleLittleEndian(data[(4 * i)..]));
+                    break;
+            }
+            return values;
+        }
+
+        public Column Build(string name, ColumnType type)
+        {
+            if (_rowsRead != rows) throw new InvalidDataException($"the chunk holds {_rowsRead} rows where the row group has {rows}.");
+            var present = _present;
+            // Row → index into the present values (or the dictionary), −1 when null.
+            var codes = new int[rows];
+            for (int row = 0, next = 0; row < rows; row++)
+                codes[row] = _defined[row] == 0 ? -1 : _indices is { } indices ? indices[next++] : next++;
+            if (type == ColumnType.String)
+            {
+                var keys = _dictionaryStrings ?? _plainStrings ?? [];
+                return StringColumn.FromCodes(name, keys, codes, rows - present);
+            }
+            var numbers = _dictionaryNumbers ?? _plainNumbers ?? [];
+            bool isDouble = type == ColumnType.Float64;
+            if (_indices is not null)
+            {
+                var dictionary = new double[numbers.Length];
+                for (int i = 0; i < dictionary.Length; i++) dictionary[i] = isDouble ? BitConverter.Int64BitsToDouble(numbers[i]) : numbers[i];
+                var column = isDouble ? (Column)Float64Column.FromCodes(name, dictionary, codes) : Int64Column.FromCodes(name, numbers, codes);
+                column.NumericCodes = new NumericCodes(dictionary, codes);
+                return column;
+            }
+            return isDouble ? Float64Column.FromCodes(name, numbers.Select(BitConverter.Int64BitsToDouble).ToArray(), codes) : Int64Column.FromCodes(name, numbers, codes);
+        }
+    }
+
+    /// <summary>The fields of a page header this reader needs.</summary>
+    private readonly record struct PageHeaderInfo(int Type, int UncompressedSize, int CompressedSize, int Values, int Encoding,
+        int DefinitionLevelsLength, int RepetitionLevelsLength, bool IsCompressed)
+    {
+        public static PageHeaderInfo Read(ReadOnlySpan<byte> bytes, out int length)
+        {
+            var thrift = new ThriftCompactReader(bytes);
+            int type = -1, uncompressed = 0, compressed = 0, values = 0, encoding = 0, definition = 0, repetition = 0;
+            bool isCompressed = true;
+            while (thrift.NextField(out short id, out byte fieldType))
+            {
+                switch (id)
+                {
+                    case 1: type = thrift.I32(); break;
+                    case 2: uncompressed = thrift.I32(); break;
+                    case 3: compressed = thrift.I32(); break;
+                    case 5 or 7 or 8 when fieldType == 12:
+                        short saved = thrift.BeginStruct();
+                        while (thrift.NextField(out short inner, out byte innerType))
+                        {
+                            // DataPageHeader: 1 values, 2 encoding; DictionaryPageHeader: 1 values, 2 encoding;
+                            // DataPageHeaderV2: 1 values, 4 encoding, 5/6 level lengths, 7 is_compressed.
+                            if (inner == 1) values = thrift.I32();
+                            else if (inner == 2 && id != 8) encoding = thrift.I32();
+                            else if (inner == 4 && id == 8) encoding = thrift.I32();
+                            else if (inner == 5 && id == 8) definition = thrift.I32();
+                            else if (inner == 6 && id == 8) repetition = thrift.I32();
+                            else if (inner == 7 && id == 8) isCompressed = thrift.Bool();
+                            else thrift.Skip(innerType);
+                        }
+                        thrift.EndStruct(saved);
+                        break;
+                    default:
+                        thrift.Skip(fieldType);
+                        break;
+                }
+            }
+            length = thrift.Position;
+            return new PageHeaderInfo(type, uncompressed, compressed, values, encoding, definition, repetition, isCompressed);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+using System.Buffers;
+using System.Buffers.Binary;
+
+namespace Millrace.Compute.IO.Parquet;
+
+/// <summary>
+/// Parquet's RLE / bit-packing hybrid, the encoding of definition levels and dictionary indices: a sequence of
+/// runs, each either a value repeated n times (header n·2, then the value in ⌈width/8⌉ bytes) or groups of 8
+/// values bit-packed least significant bit first (header groups·2 + 1).
+/// </summary>
+internal static class RleHybrid
+{
+    /// <summary>The bits needed for values up to <paramref name="max"/> (at least 1).</summary>
+    public static int BitWidth(int max) => Math.Max(1, 32 - int.LeadingZeroCount(max));
+
+    /// <summary>
+    /// Encodes <paramref name="values"/> (each below 2^<paramref name="width"/>): a run of 8 or more equal values
+    /// becomes an RLE run, everything between is bit-packed; a bit-packed stretch is a multiple of 8 values (it
+    /// borrows from the run after it), except the last, which is padded with zeros.
+    /// </summary>
+    public static void Encode(ReadOnlySpan<int> values, int width, IBufferWriter<byte> output)
+    {
+        int packedFrom = 0, i = 0;
+        while (i < values.Length)
+        {
+            int value = values[i], run = 1;
+            while (i + run < values.Length && values[i + run] == value) run++;
+            if (run < 8)
+            {
+                i += run;
+                continue;
+            }
+            int pending = i - packedFrom;
+            if (pending > 0)
+            {
+                int borrow = (8 - pending % 8) % 8;
+                BitPack(values.Slice(packedFrom, pending + borrow), width, output);
+                i += borrow;
+                run -= borrow;
+            }
+            Repeat(value, run, width, output);
+            i += run;
+            packedFrom = i;
+        }
+        if (packedFrom < values.Length) BitPack(values[packedFrom..], width, output);
+    }
+
+    /// <summary>One RLE run.</summary>
+    public static void Repeat(int value, int count, int width, IBufferWriter<byte> output)
+    {
+        var span = output.GetSpan(16);
+        int n = Varint(span, (ulong)count << 1);
+        int bytes = (width + 7) / 8;
+        for (int b = 0; b < bytes; b++) span[n++] = (byte)(value >> (8 * b));
+        output.Advance(n);
+    }
+
+    private static void BitPack(ReadOnlySpan<int> values, int width, IBufferWriter<byte> output)
+    {
+        int groups = (values.Length + 7) / 8;
+        int bytes = groups * width;
+        var span = output.GetSpan(bytes + 10);
+        int n = Varint(span, ((ulong)groups << 1) | 1);
+        var packed = span.Slice(n, bytes);
+        packed.Clear();
+        ulong buffer = 0;
+        int bits = 0, position = 0;
+        foreach (int value in values)
+        {
+            buffer |= (ulong)(uint)value << bits;
+            bits += width;
+            while (bits >= 8)
+            {
+                packed[position++] = (byte)buffer;
+                buffer >>= 8;
+                bits -= 8;
+            }
+        }
+        if (bits > 0) packed[position] = (byte)buffer;
+        output.Advance(n + bytes);
+    }
+
+    /// <summary>
+    /// Decodes exactly <paramref name="output"/>.Length values from <paramref name="input"/>; returns the bytes read.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The runs end before enough values were read.</exception>
+    public static int Decode(ReadOnlySpan<byte> input, int width, Span<int> output)
+    {
+        int position = 0, written = 0;
+        int valueBytes = (width + 7) / 8;
+        uint mask = width == 32 ? uint.MaxValue : (1u << width) - 1;
+        while (written < output.Length)
+        {
+            if (position >= input.Length) throw new InvalidDataException($"RLE/bit-packed data ends after {written} of {output.Length} values.");
+            ulong header = ReadVarint(input, ref position);
+            if ((header & 1) == 0)
+            {
+                int count = (int)Math.Min(header >> 1, (ulong)(output.Length - written));
+                int value = 0;
+                for (int b = 0; b < valueBytes; b++) value |= input[position + b] << (8 * b);
+                position += valueBytes;
+                output.Slice(written, count).Fill(value);
+                written += count;
+            }
+            else
+            {
+                int values = (int)(header >> 1) * 8;
+                int bytes = values / 8 * width;
+                var packed = input.Slice(position, Math.Min(bytes, input.Length - position));
+                int take = Math.Min(values, output.Length - written);
+                Unpack(packed, width, mask, output.Slice(written, take));
+                written += take;
+                position += bytes;
+            }
+        }
+        return position;
+    }
+
+    private static void Unpack(ReadOnlySpan<byte> packed, int width, uint mask, Span<int> output)
+    {
+        long bit = 0;
+        int i = 0;
+        // Eight bytes are loaded at once while they lie inside the input; the tail goes byte by byte.
+        for (; i < output.Length && (bit >> 3) + 8 <= packed.Length; i++, bit += width)
+            output[i] = (int)((uint)(BinaryPrimitives.ReadUInt64LittleEndian(packed[(int)(bit >> 3)..]) >> (int)(bit & 7)) & mask);
+        for (; i < output.Length; i++, bit += width)
+        {
+            ulong window = 0;
+            int first = (int)(bit >> 3);
+            for (int b = 0; b < 8 && first + b < packed.Length; b++) window |= (ulong)packed[first + b] << (8 * b);
+            output[i] = (int)((uint)(window >> (int)(bit & 7)) & mask);
+        }
+    }
+
+    private static int Varint(Span<byte> span, ulong value)
+    {
+        int n = 0;
+        while (value >= 0x80)
+        {
+            span[n++] = (byte)(value | 0x80);
+            value >>= 7;
+        }
+        span[n++] = (byte)value;
+        return n;
+    }
+
+    private static ulong ReadVarint(ReadOnlySpan<byte> input, ref int position)
+    {
+        ulong result = 0;
+        for (int shift = 0; ; shift += 7)
+        {
+            byte b = input[position++];
+            result |= (ulong)(b & 0x7F) << shift;
+            if (b < 0x80) return result;
+        }
+    }
+}

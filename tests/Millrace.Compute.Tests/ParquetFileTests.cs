@@ -1,0 +1,239 @@
+using DuckDB.NET.Data;
+using Millrace.Compute.IO;
+using Millrace.Compute.IO.Parquet;
+
+namespace Millrace.Compute.Tests;
+
+public sealed class ParquetFileTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("millrace-parquet-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    /// <summary>
+    /// Every shape the writer chooses between: strings (dictionary), few distinct integers and doubles (dictionary),
+    /// many distinct ones (PLAIN), missing cells, an all-missing column, runs long and short.
+    /// </summary>
+    private static ColumnarTable SampleTable(int rows, int seed)
+    {
+        var random = new Random(seed);
+        var lines = new System.Text.StringBuilder("city,count,unique_id,score,ratio,nothing\n");
+        string[] cities = ["Oslo", "Lima", "Pune", "Zürich", "", "Québec"];
+        for (int i = 0; i < rows; i++)
+        {
+            string city = i % 97 < 40 ? "Oslo" : cities[random.Next(cities.Length)];
+            string count = random.Next(10) == 0 ? "" : (random.Next(50) - 10).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            string score = random.Next(7) == 0 ? "" : (random.Next(20) * 0.25).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+            string ratio = (random.NextDouble() * 1e6 - 5e5).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+            lines.Append($"{city},{count},{(long)i * 7_919 - 1_000_000},{score},{ratio},\n");
+        }
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, lines.ToString());
+            return CsvColumnReader.ReadAll(path, new CsvReadOptions { TypeOverrides = new Dictionary<string, ColumnType> { ["nothing"] = ColumnType.Float64 } });
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private string WriteFile(ColumnarTable table, ParquetCodec codec, int[]? rows = null, int rowGroups = 1)
+    {
+        var path = Path.Combine(_directory, $"{codec}-{Guid.NewGuid():N}.parquet");
+        using var writer = ParquetFileWriter.Create(File.Create(path), table.Columns.Select(c => c.Name).ToList(), table.Columns.Select(c => c.Type).ToList(), codec);
+        for (int g = 0; g < rowGroups; g++) writer.WriteRowGroup(table, rows);
+        return path;
+    }
+
+    /// <summary>A cell as an object: long, double, string or null.</summary>
+    private static object? Cell(Column column, int row) => column switch
+    {
+        _ when column.IsMissing(row) => null,
+        Int64Column longs => longs.Values[row],
+        Float64Column doubles => doubles.Values[row],
+        StringColumn strings => strings[row],
+        _ => throw new InvalidOperationException(),
+    };
+
+    [Theory]
+    [InlineData(ParquetCodec.None)]
+    [InlineData(ParquetCodec.Snappy)]
+    [InlineData(ParquetCodec.Zstd)]
+    public async Task Parquet_Net_reads_back_every_value_and_null_that_was_written(ParquetCodec codec)
+    {
+        var table = SampleTable(5_000, seed: 1);
+        var path = WriteFile(table, codec);
+        await using var reader = await Parquet.ParquetReader.CreateAsync(path);
+        var fields = reader.Schema.DataFields;
+        using var group = reader.OpenRowGroupReader(0);
+        Assert.Equal(table.RowCount, group.RowCount);
+        for (int c = 0; c < fields.Length; c++)
+        {
+            var column = table.Columns[c];
+            object?[] expected = Enumerable.Range(0, table.RowCount).Select(r => Cell(column, r)).ToArray();
+            object?[] actual = column.Type switch
+            {
+                ColumnType.Int64 => (await Read<long>(group, fields[c], table.RowCount)).Select(v => (object?)v).ToArray(),
+                ColumnType.Float64 => (await Read<double>(group, fields[c], table.RowCount)).Select(v => (object?)v).ToArray(),
+                _ => await ReadStrings(group, fields[c], table.RowCount),
+            };
+            Assert.True(expected.SequenceEqual(actual), $"column {column.Name} differs");
+        }
+    }
+
+    private static async Task<T?[]> Read<T>(Parquet.ParquetRowGroupReader group, Parquet.Schema.DataField field, int rows) where T : struct
+    {
+        var values = new T?[rows];
+        await group.ReadAsync<T>(field, values.AsMemory());
+        return values;
+    }
+
+    private static async Task<object?[]> ReadStrings(Parquet.ParquetRowGroupReader group, Parquet.Schema.DataField field, int rows)
+    {
+        var values = new string?[rows];
+        await group.ReadAsync(field, values.AsMemory());
+        return values;
+    }
+
+    [Theory]
+    [InlineData(ParquetCodec.None)]
+    [InlineData(ParquetCodec.Snappy)]
+    [InlineData(ParquetCodec.Zstd)]
+    public async Task The_reader_returns_the_rows_that_were_written_in_every_row_group(ParquetCodec codec)
+    {
+        var table = SampleTable(3_000, seed: 2);
+        int[] rows = Enumerable.Range(0, table.RowCount).Where(r => r % 3 != 1).ToArray();
+        var path = WriteFile(table, codec, rows, rowGroups: 2);
+        using var reader = (await ParquetFileReader.TryOpenAsync(path))!;
+        Assert.Equal((2, 2L * rows.Length), (reader.RowGroupCount, reader.RowCount));
+        Assert.Equal(table.Columns.Select(c => c.Name), reader.ColumnNames);
+        Assert.Equal(table.Columns.Select(c => c.Type), reader.ColumnTypes);
+        for (int g = 0; g < 2; g++)
+        {
+            var read = reader.ReadRowGroup(g);
+            for (int c = 0; c < table.Columns.Count; c++)
+            {
+                Assert.Equal(rows.Select(r => Cell(table.Columns[c], r)), Enumerable.Range(0, rows.Length).Select(r => Cell(read.Columns[c], r)));
+                Assert.Equal(rows.Count(r => table.Columns[c].IsMissing(r)), read.Columns[c].MissingCount);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Few_distinct_numbers_come_back_with_their_dictionary_and_many_without()
+    {
+        var table = SampleTable(4_000, seed: 3);
+        using var reader = (await ParquetFileReader.TryOpenAsync(WriteFile(table, ParquetCodec.Snappy)))!;
+        var read = reader.ReadRowGroup(0);
+        var counts = read["count"].NumericCodes!;
+        Assert.Null(read["unique_id"].NumericCodes);
+        Assert.Null(read["ratio"].NumericCodes);
+        for (int row = 0; row < read.RowCount; row++)
+        {
+            int code = counts.Codes[row];
+            Assert.Equal(table["count"].IsMissing(row), code < 0);
+            if (code >= 0) Assert.Equal(((Int64Column)table["count"]).Values[row], counts.Dictionary[code]);
+        }
+        Assert.Equal(counts.Dictionary.Length, counts.Dictionary.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task DuckDB_reads_the_file_with_the_same_counts_sums_and_distinct_values()
+    {
+        var table = SampleTable(6_000, seed: 4);
+        var path = WriteFile(table, ParquetCodec.Snappy);
+        using var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT count(*), count(city), count(DISTINCT city), sum(count)::BIGINT, count(count), sum(unique_id)::BIGINT, count(score), sum(score), count(nothing) FROM read_parquet('{path}')";
+        using var result = command.ExecuteReader();
+        Assert.True(result.Read());
+        var city = (StringColumn)table["city"];
+        var count = (Int64Column)table["count"];
+        var score = (Float64Column)table["score"];
+        int n = table.RowCount;
+        Assert.Equal(n, result.GetInt64(0));
+        Assert.Equal(n - city.MissingCount, result.GetInt64(1));
+        Assert.Equal(Enumerable.Range(0, n).Where(r => !city.IsMissing(r)).Select(r => city[r]).Distinct().Count(), result.GetInt64(2));
+        Assert.Equal(Enumerable.Range(0, n).Where(r => !count.IsMissing(r)).Sum(r => count.Values[r]), Convert.ToInt64(result.GetValue(3)));
+        Assert.Equal(n - count.MissingCount, result.GetInt64(4));
+        Assert.Equal(((Int64Column)table["unique_id"]).Values.ToArray().Sum(), Convert.ToInt64(result.GetValue(5)));
+        Assert.Equal(n - score.MissingCount, result.GetInt64(6));
+        Assert.Equal(Enumerable.Range(0, n).Where(r => !score.IsMissing(r)).Sum(r => score.Values[r]), result.GetDouble(7), 1e-9);
+        Assert.Equal(0, result.GetInt64(8));
+    }
+
+    [Fact]
+    public async Task A_file_written_by_Parquet_Net_reads_the_same_through_this_reader()
+    {
+        var table = SampleTable(2_000, seed: 5);
+        var path = Path.Combine(_directory, "parquet-net.parquet");
+        var fields = table.Columns.Select(c => c.Type switch
+        {
+            ColumnType.Int64 => (Parquet.Schema.DataField)new Parquet.Schema.DataField<long?>(c.Name),
+            ColumnType.Float64 => new Parquet.Schema.DataField<double?>(c.Name),
+            _ => new Parquet.Schema.DataField<string>(c.Name, true),
+        }).ToArray();
+        await using (var stream = File.Create(path))
+        await using (var writer = await Parquet.ParquetWriter.CreateAsync(new Parquet.Schema.ParquetSchema(fields), stream))
+        using (var group = writer.CreateRowGroup())
+        {
+            for (int c = 0; c < fields.Length; c++)
+            {
+                var cells = Enumerable.Range(0, table.RowCount).Select(r => Cell(table.Columns[c], r)).ToArray();
+                switch (table.Columns[c].Type)
+                {
+                    case ColumnType.Int64: await group.WriteAsync<long>(fields[c], cells.Select(v => (long?)v).ToArray()); break;
+                    case ColumnType.Float64: await group.WriteAsync<double>(fields[c], cells.Select(v => (double?)v).ToArray()); break;
+                    default: await group.WriteAsync(fields[c], cells.Select(v => (string?)v).ToArray()); break;
+                }
+            }
+            group.CompleteValidate();
+        }
+        using var reader = (await ParquetFileReader.TryOpenAsync(path))!;
+        var read = reader.ReadRowGroup(0);
+        for (int c = 0; c < table.Columns.Count; c++)
+            Assert.Equal(Enumerable.Range(0, table.RowCount).Select(r => Cell(table.Columns[c], r)), Enumerable.Range(0, table.RowCount).Select(r => Cell(read.Columns[c], r)));
+    }
+
+    [Fact]
+    public async Task A_damaged_page_is_an_error_naming_the_file_row_group_and_column()
+    {
+        var table = SampleTable(2_000, seed: 6);
+        var path = WriteFile(table, ParquetCodec.Snappy);
+        using (var reader = (await ParquetFileReader.TryOpenAsync(path))!)
+            reader.ReadRowGroup(0);
+        // Overwrite the middle of the first column chunk (just after the magic bytes).
+        var bytes = File.ReadAllBytes(path);
+        for (int i = 40; i < 80; i++) bytes[i] = 0xFF;
+        File.WriteAllBytes(path, bytes);
+        using var damaged = (await ParquetFileReader.TryOpenAsync(path))!;
+        var error = Assert.Throws<InvalidDataException>(() => damaged.ReadRowGroup(0));
+        Assert.Contains(path, error.Message);
+        Assert.Contains("row group 0, column 'city'", error.Message);
+    }
+
+    [Fact]
+    public void The_RLE_bit_packing_hybrid_round_trips_runs_and_noise_at_every_width()
+    {
+        var random = new Random(7);
+        for (int width = 1; width <= 24; width++)
+        {
+            int max = width == 31 ? int.MaxValue : (1 << width) - 1;
+            var values = new List<int>();
+            while (values.Count < 10_000)
+            {
+                int value = random.Next(max + 1);
+                int run = random.Next(4) == 0 ? random.Next(1, 40) : 1;
+                for (int i = 0; i < run; i++) values.Add(value);
+            }
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+            RleHybrid.Encode(values.ToArray(), width, buffer);
+            var decoded = new int[values.Count];
+            RleHybrid.Decode(buffer.WrittenSpan, width, decoded);
+            Assert.True(values.SequenceEqual(decoded), $"width {width}");
+        }
+    }
+}
