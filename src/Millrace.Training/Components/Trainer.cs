@@ -43,9 +43,12 @@ public sealed partial class Trainer<TModel> where TModel : IModelDefinition
         if (Epochs > 0) options = options with { Epochs = Epochs };
         using var train = await LoadAsync(transform, TrainSplit, cancellationToken).ConfigureAwait(false);
         using var eval = await LoadAsync(transform, EvalSplit, cancellationToken).ConfigureAwait(false);
-        var checkpoints = CheckpointDirectory(options);
+        var checkpoints = CheckpointDirectory(context.PipelineRoot, options);
         using var model = TabularTrainer.Fit(transform, TModel.Architecture, train, eval, options, checkpoints,
             e => context.ReportProgress((e.Epoch + 1.0) / options.Epochs, $"epoch {e.Epoch + 1}: eval loss {e.EvalLoss:F4}"), cancellationToken);
+        if (model.ResumedAtEpoch is { } resumed)
+            context.Logger.LogInformation("Step {Step}: resumed at epoch {Epoch} of {Epochs} from the checkpoint in {Directory}",
+                context.NodeName, resumed, options.Epochs, checkpoints);
         model.Save(Model);
         Model.SetProperty("best_epoch", model.BestEpoch);
         Model.SetProperty("epochs_run", model.History.Count);
@@ -63,14 +66,13 @@ public sealed partial class Trainer<TModel> where TModel : IModelDefinition
 
     /// <summary>
     /// <c>&lt;pipeline-root&gt;/.checkpoints/&lt;key&gt;</c>, the key a digest of the inputs, the options and the model
-    /// type: a retry of the same training finds its checkpoints, a different one never does. Outputs are staged at
-    /// <c>&lt;pipeline-root&gt;/.staging/&lt;execution&gt;/&lt;output&gt;</c>, which locates the root.
+    /// type: a rerun of the same training finds its checkpoints, a different one never does. Artifact ids are unique
+    /// only within one store, so the folder must be inside that store's pipeline root.
     /// </summary>
-    private string CheckpointDirectory(TrainerOptions options)
+    private string CheckpointDirectory(string pipelineRoot, TrainerOptions options)
     {
-        var root = Path.GetFullPath(Path.Combine(Model.Uri, "..", "..", ".."));
         var identity = $"{typeof(TModel).FullName}|{Examples.Id}|{Graph.Id}|{HyperParameters?.Id}|{JsonSerializer.Serialize(options)}|{TrainSplit}|{EvalSplit}";
         var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..16];
-        return Path.Combine(root, ".checkpoints", key);
+        return Path.Combine(pipelineRoot, ".checkpoints", key);
     }
 }

@@ -34,6 +34,12 @@ public sealed class TrainedModel : IDisposable
     public int BestEpoch { get; }
 
     /// <summary>
+    /// The epoch this training resumed at from a checkpoint (the first epoch it ran itself), or
+    /// <see langword="null"/> when it started from scratch or the model was loaded.
+    /// </summary>
+    public int? ResumedAtEpoch { get; internal init; }
+
+    /// <summary>
     /// Predictions per row: the probability of class 1 (binary), the k class probabilities row-major (multi-class),
     /// or the predicted value (regression).
     /// </summary>

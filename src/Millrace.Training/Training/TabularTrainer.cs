@@ -44,7 +44,8 @@ public static class TabularTrainer
 
         string fingerprint = $"{System.Text.Json.JsonSerializer.Serialize(options)}|{architecture.Kind}:{string.Join(',', architecture.HiddenLayers)}|{train.RowCount}|{eval.RowCount}|{transform.DenseWidth}";
         var checkpoint = checkpointDirectory is null ? null : new TrainingCheckpoint(Directory.CreateDirectory(checkpointDirectory).FullName);
-        var progress = checkpoint?.TryRestore(network, best, optimizer, fingerprint) ?? new TrainingProgress { OptionsFingerprint = fingerprint };
+        var restored = checkpoint?.TryRestore(network, best, optimizer, fingerprint);
+        var progress = restored ?? new TrainingProgress { OptionsFingerprint = fingerprint };
 
         for (int epoch = progress.NextEpoch; epoch < options.Epochs; epoch++)
         {
@@ -72,7 +73,7 @@ public static class TabularTrainer
         var result = options.EarlyStoppingPatience > 0 ? best : network;
         (result == best ? network : best).Dispose();
         optimizer.Dispose();
-        return new TrainedModel(transform, architecture, result, progress.History, progress.BestEpoch);
+        return new TrainedModel(transform, architecture, result, progress.History, progress.BestEpoch) { ResumedAtEpoch = restored?.NextEpoch };
     }
 
     private static double RunEpoch(TabularNetwork network, TorchSharp.Modules.OptimizerHelper optimizer, TrainingSet train, PredictionTask task, TrainerOptions options, int epoch)

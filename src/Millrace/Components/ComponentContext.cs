@@ -18,6 +18,20 @@ public sealed class ComponentContext
     /// <summary>The id of the run this execution belongs to.</summary>
     public required string RunId { get; init; }
 
+    private readonly string? _pipelineRoot;
+
+    /// <summary>
+    /// The pipeline root: the directory that holds the metadata store and every artifact. A component may keep there,
+    /// in a folder of its own whose name starts with a dot, state that must outlive one execution, such as a trainer's
+    /// checkpoints, which a rerun after a crash resumes from.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The context was made without a pipeline root (outside a runner).</exception>
+    public string PipelineRoot
+    {
+        get => _pipelineRoot ?? throw new InvalidOperationException($"The context of step '{NodeName}' was made without a pipeline root.");
+        init => _pipelineRoot = value;
+    }
+
     private readonly string _scratchDirectory = "";
 
     /// <summary>

@@ -118,6 +118,7 @@ internal sealed class NodeLauncher(
             PipelineName = pipeline.Graph.Name,
             NodeName = node.Name,
             RunId = runId,
+            PipelineRoot = pipelineRoot,
             ScratchDirectory = scratch,
             Logger = loggerFactory.CreateLogger("Millrace.Step." + node.Name),
             Progress = options.Observer is { } observer ? new ObserverProgress(observer, node) : null,
