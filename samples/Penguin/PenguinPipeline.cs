@@ -7,7 +7,8 @@ namespace Millrace.Samples.Penguin;
 
 /// <summary>
 /// The TFX penguin pipeline: ingest, statistics, schema and validation, then transform, tune, train and evaluate a
-/// species classifier that is blessed only at 97% accuracy or more.
+/// species classifier that is blessed only at 97% accuracy or more, and no more than 0.01 below the accuracy of the
+/// model the latest earlier run blessed.
 /// </summary>
 /// <param name="configuration">Reads <c>Penguin:DataPath</c>, the labelled penguin CSV.</param>
 [Pipeline("penguin")]
@@ -37,6 +38,13 @@ public sealed partial class PenguinPipeline(IConfiguration configuration)
 
     public Trainer<PenguinModel> Trainer => new() { Examples = ExampleGen.Examples, Graph = Transform.Graph, HyperParameters = Tuner.HyperParameters };
 
+    /// <summary>The model the latest earlier run blessed, looked up in the metadata store on every run; none on the first.</summary>
+    public LatestBlessedModelResolver LatestBlessedModel => new();
+
     [Sink]
-    public Evaluator Evaluator => new() { Examples = ExampleGen.Examples, Model = Trainer.Model, Thresholds = ["accuracy >= 0.97"], SliceColumns = ["species"] };
+    public Evaluator Evaluator => new()
+    {
+        Examples = ExampleGen.Examples, Model = Trainer.Model, Baseline = LatestBlessedModel.Model,
+        Thresholds = ["accuracy >= 0.97", "accuracy change >= -0.01"], SliceColumns = ["species"],
+    };
 }

@@ -8,7 +8,8 @@ namespace Millrace.Samples.Taxi;
 /// <summary>
 /// The Chicago taxi pipeline: ingest the trips into train and eval splits, compute their statistics, infer a schema
 /// from the training split and validate both splits against it (with train/eval skew), then transform, tune, train
-/// and evaluate a <c>big_tipper</c> classifier that is blessed only at accuracy ≥ 0.89 and AUC ≥ 0.94.
+/// and evaluate a <c>big_tipper</c> classifier that is blessed only at accuracy ≥ 0.89 and AUC ≥ 0.94, and, once an
+/// earlier run has blessed a model, only if neither metric is more than 0.01 below that model's on the same rows.
 /// </summary>
 /// <param name="configuration">Reads <c>Taxi:DataPath</c>, the taxi CSV to ingest.</param>
 [Pipeline("chicago-taxi")]
@@ -46,10 +47,13 @@ public sealed partial class TaxiPipeline(IConfiguration configuration)
 
     public Trainer<TaxiModel> Trainer => new() { Examples = ExampleGen.Examples, Graph = Transform.Graph, HyperParameters = Tuner.HyperParameters };
 
+    /// <summary>The model the latest earlier run blessed, looked up in the metadata store on every run; none on the first.</summary>
+    public LatestBlessedModelResolver LatestBlessedModel => new();
+
     [Sink]
     public Evaluator Evaluator => new()
     {
-        Examples = ExampleGen.Examples, Model = Trainer.Model, SliceColumns = ["payment_type"],
-        Thresholds = ["accuracy >= 0.89", "auc >= 0.94"],
+        Examples = ExampleGen.Examples, Model = Trainer.Model, Baseline = LatestBlessedModel.Model, SliceColumns = ["payment_type"],
+        Thresholds = ["accuracy >= 0.89", "auc >= 0.94", "accuracy change >= -0.01", "auc change >= -0.01"],
     };
 }

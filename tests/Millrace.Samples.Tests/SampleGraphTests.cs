@@ -20,6 +20,7 @@ public sealed class SampleGraphTests
                 transform["Transform<br/><i>Transform&lt;TaxiFeatures&gt;</i>"]
                 tuner["Tuner<br/><i>Tuner&lt;TaxiModel&gt;</i>"]
                 trainer["Trainer<br/><i>Trainer&lt;TaxiModel&gt;</i>"]
+                latest-blessed-model["LatestBlessedModel<br/><i>LatestBlessedModelResolver</i>"]
                 evaluator["Evaluator<br/><i>Evaluator</i>"]
                 example-gen -- "Examples → Examples" --> statistics
                 statistics -- "Statistics → Statistics" --> schema
@@ -34,6 +35,7 @@ public sealed class SampleGraphTests
                 tuner -- "HyperParameters → HyperParameters" --> trainer
                 example-gen -- "Examples → Examples" --> evaluator
                 trainer -- "Model → Model" --> evaluator
+                latest-blessed-model -- "Model → Baseline" --> evaluator
 
             """.Replace("\r\n", "\n"), TaxiPipeline.Graph.ToMermaid());
     }

@@ -10,31 +10,36 @@ internal sealed record SampleRun(int ExitCode, string Out, string Error)
 {
     public static async Task<SampleRun> StartAsync(string sample, params string[] args)
     {
-        var root = RepositoryRoot();
         var pipelineRoot = Directory.CreateTempSubdirectory("millrace-sample-").FullName;
         try
         {
-            var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-            {
-                WorkingDirectory = root,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, sample + ".dll"));
-            foreach (var arg in args) start.ArgumentList.Add(arg);
-            start.ArgumentList.Add($"--Millrace:PipelineRoot={pipelineRoot}");
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-            await process.WaitForExitAsync(timeout.Token);
-            return new SampleRun(process.ExitCode, await output, await error);
+            return await StartInAsync(pipelineRoot, sample, args);
         }
         finally
         {
             Directory.Delete(pipelineRoot, recursive: true);
         }
+    }
+
+    /// <summary>Runs a sample with a pipeline root the caller keeps, so that a second run finds the first's store.</summary>
+    public static async Task<SampleRun> StartInAsync(string pipelineRoot, string sample, params string[] args)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = RepositoryRoot(),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, sample + ".dll"));
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.ArgumentList.Add($"--Millrace:PipelineRoot={pipelineRoot}");
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await process.WaitForExitAsync(timeout.Token);
+        return new SampleRun(process.ExitCode, await output, await error);
     }
 
     private static string RepositoryRoot()

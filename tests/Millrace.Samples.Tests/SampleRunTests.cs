@@ -13,6 +13,7 @@ public sealed partial class SampleRunTests
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("Blessed.", run.Out);
+        Assert.Contains("Baseline: none (first model: value thresholds only)", run.Out);
         Assert.True(Metric(run.Out, "accuracy") >= 0.89, run.Out);
         Assert.True(Metric(run.Out, "auc") >= 0.94, run.Out);
         Assert.Contains("Split train:", run.Out);
@@ -26,7 +27,29 @@ public sealed partial class SampleRunTests
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("Blessed.", run.Out);
+        Assert.Contains("Baseline: none (first model: value thresholds only)", run.Out);
         Assert.True(Metric(run.Out, "accuracy") >= 0.97, run.Out);
+    }
+
+    [Fact]
+    public async Task A_second_penguin_run_evaluates_against_the_model_the_first_run_blessed_and_only_the_resolver_and_evaluator_run()
+    {
+        var pipelineRoot = Directory.CreateTempSubdirectory("millrace-sample-").FullName;
+        try
+        {
+            var first = await SampleRun.StartInAsync(pipelineRoot, "Penguin", "run");
+            Assert.True(first.ExitCode == 0, first.ToString());
+            var second = await SampleRun.StartInAsync(pipelineRoot, "Penguin", "run");
+
+            Assert.True(second.ExitCode == 0, second.ToString());
+            Assert.Matches(@"(?m)^Baseline: model \d+: accuracy [0-9.]+", second.Out);
+            Assert.Contains("Blessed.", second.Out);
+            Assert.Matches(@"Run \S+ Succeeded in \d+ ms: 2 ran, 7 cached, 0 failed", second.Error);
+        }
+        finally
+        {
+            Directory.Delete(pipelineRoot, recursive: true);
+        }
     }
 
     [Fact]

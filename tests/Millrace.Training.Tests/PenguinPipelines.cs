@@ -43,3 +43,29 @@ public sealed partial class MisspelledPenguinPipeline
 
     [Sink] public Transform<MisspelledPenguinFeatures> Transform => new() { Examples = ExampleGen.Examples };
 }
+
+/// <summary>
+/// The penguin model checked against the latest blessed model: a resolver finds it in the store and the evaluator
+/// compares on the same eval rows. <see cref="Epochs"/> makes a worse model (one epoch) or merely another one.
+/// </summary>
+[Pipeline("penguin-baseline")]
+public sealed partial class PenguinBaselinePipeline
+{
+    public int Epochs { get; init; } = 40;
+
+    public string[] Thresholds { get; init; } = ["accuracy >= 0.3", "accuracy change >= -0.01"];
+
+    public CsvExampleGen ExampleGen => new() { InputPath = SharedData.PathOf("penguins/penguins_labelled.csv") };
+
+    public Transform<PenguinFeatures> Transform => new() { Examples = ExampleGen.Examples };
+
+    public Trainer<PenguinModel> Trainer => new() { Examples = ExampleGen.Examples, Graph = Transform.Graph, Epochs = Epochs };
+
+    public LatestBlessedModelResolver LatestBlessedModel => new();
+
+    [Sink]
+    public Evaluator Evaluator => new()
+    {
+        Examples = ExampleGen.Examples, Model = Trainer.Model, Baseline = LatestBlessedModel.Model, Thresholds = Thresholds, PermutationSeed = -1,
+    };
+}

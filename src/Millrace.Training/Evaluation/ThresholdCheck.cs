@@ -27,7 +27,7 @@ public static class ThresholdCheck
                 double improvement = threshold.LowerIsBetter ? before - value : value - before;
                 double bound = threshold.LowerIsBetter ? before - minimum : before + minimum;
                 if (!(improvement >= minimum))
-                    failures.Add(Failure(threshold.Metric, value, bound, minimum - improvement, $"changed by {F(improvement)} against the baseline's {F(before)}, needs {F(minimum)}"));
+                    failures.Add(Failure(threshold.Metric, value, bound, minimum - improvement, $"changed by {F(improvement)} against the baseline's {F(before)}, needs {F(minimum)}") with { AgainstBaseline = true });
             }
         }
         return failures;

@@ -6,4 +6,5 @@ namespace Millrace.Training;
 /// <param name="Bound">The bound it missed.</param>
 /// <param name="Shortfall">How far on the wrong side of the bound it is (positive).</param>
 /// <param name="Message">One line saying so, for the run's output.</param>
-public sealed record ThresholdFailure(string Metric, double Value, double Bound, double Shortfall, string Message);
+/// <param name="AgainstBaseline">True for a change threshold, which compares with the baseline model.</param>
+public sealed record ThresholdFailure(string Metric, double Value, double Bound, double Shortfall, string Message, bool AgainstBaseline = false);
