@@ -62,7 +62,7 @@ public sealed class CsvColumnReaderTests : IDisposable
 
     [Theory]
     [InlineData("a,b\n1,2\n3\n", 3, null, "header has 2")]
-    [InlineData("a,b\n1,2\n3,4,5\n", 3, null, "more than 2 fields")]
+    [InlineData("a,b\n1,2\n3,4,5\n", 3, null, "3 fields where the header has 2")]
     [InlineData("a,b\n1,2\n\"3\",4,5\n", 3, null, "3 fields")]
     [InlineData("a,b\n1,2\nx,4\n", 3, "a", "not a Int64")]
     [InlineData("a,b\n1,2\n\"open,4\n5,6\n", 3, null, "never closed")]

@@ -67,7 +67,8 @@ public sealed class SplitAssigner
                 for (int i = 0; i < hashes.Length; i++) hashes[i] = Combine(hashes[i], double.IsNaN(doubles[i]) ? MissingHash : OfNumber(doubles[i]));
                 break;
             case StringColumn strings:
-                var dictionary = strings.Dictionary.Select(OfString).ToArray();
+                var dictionary = new ulong[strings.DictionaryCount];
+                for (int code = 0; code < dictionary.Length; code++) dictionary[code] = OfUtf8(strings.Utf8Of(code));
                 var codes = strings.Codes;
                 for (int i = 0; i < hashes.Length; i++) hashes[i] = Combine(hashes[i], codes[i] < 0 ? MissingHash : dictionary[codes[i]]);
                 break;
@@ -97,10 +98,12 @@ public sealed class SplitAssigner
 
     private static ulong OfNumber(long value) => Finish((ulong)value);
 
-    private static ulong OfString(string value)
+    private static ulong OfString(string value) => OfUtf8(Encoding.UTF8.GetBytes(value));
+
+    private static ulong OfUtf8(ReadOnlySpan<byte> utf8)
     {
         ulong hash = 0xCBF29CE484222325UL;
-        foreach (byte b in Encoding.UTF8.GetBytes(value)) hash = (hash ^ b) * 0x100000001B3UL;
+        foreach (byte b in utf8) hash = (hash ^ b) * 0x100000001B3UL;
         return Finish(hash);
     }
 

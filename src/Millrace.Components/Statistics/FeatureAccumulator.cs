@@ -40,9 +40,7 @@ internal sealed class FeatureAccumulator(string name, ColumnType type)
         switch (column)
         {
             case StringColumn strings:
-                var sketch = DictionaryKernels.Strings(strings);
-                if (_strings is null) _strings = sketch;
-                else _strings.Merge(sketch);
+                _strings = DictionaryKernels.Strings(strings, _strings);
                 return;
             case { NumericCodes: { } coded }:
                 var counts = DictionaryKernels.CountCodes(coded.Codes, coded.Dictionary.Length);

@@ -47,7 +47,7 @@ public sealed class Float64Column : Column
     /// <summary>A column whose row r holds <c>values[codes[r]]</c>, or is missing (NaN) where the code is −1.</summary>
     internal static Float64Column FromCodes(string name, double[] values, int[] codes)
     {
-        var column = new Float64Column(name) { _values = new double[codes.Length], Length = codes.Length };
+        var column = new Float64Column(name) { _values = GC.AllocateUninitializedArray<double>(codes.Length), Length = codes.Length };
         for (int row = 0; row < codes.Length; row++)
         {
             double value = codes[row] < 0 ? double.NaN : double.IsNaN(values[codes[row]]) ? PresentNaN : values[codes[row]];

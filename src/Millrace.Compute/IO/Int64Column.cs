@@ -40,20 +40,23 @@ public sealed class Int64Column : Column
         return column;
     }
 
-    /// <summary>A column whose row r holds <c>values[codes[r]]</c>, or is missing where the code is −1.</summary>
+    /// <summary>A column whose row r holds <c>values[codes[r]]</c>, or is missing (0) where the code is −1.</summary>
     internal static Int64Column FromCodes(string name, long[] values, int[] codes)
     {
-        var column = new Int64Column(name) { _values = new long[codes.Length], Length = codes.Length };
+        var column = new Int64Column(name) { _values = GC.AllocateUninitializedArray<long>(codes.Length), Length = codes.Length };
+        var target = column._values;
         for (int row = 0; row < codes.Length; row++)
         {
             int code = codes[row];
-            if (code >= 0) column._values[row] = values[code];
-            else
+            if (code >= 0)
             {
-                column._missing ??= new bool[codes.Length];
-                column._missing[row] = true;
-                column.MissingCount++;
+                target[row] = values[code];
+                continue;
             }
+            target[row] = 0;
+            column._missing ??= new bool[codes.Length];
+            column._missing[row] = true;
+            column.MissingCount++;
         }
         return column;
     }

@@ -29,12 +29,15 @@ public static class DictionaryKernels
         return counts;
     }
 
-    /// <summary>The string sketch of a string column, from its codes and the UTF-8 bytes of its dictionary.</summary>
-    public static StringSketch Strings(StringColumn column)
+    /// <summary>
+    /// The string sketch of a string column, from its codes and the UTF-8 bytes of its dictionary: added to
+    /// <paramref name="into"/> when given (one sketch across row groups, no merge), else to a new sketch.
+    /// </summary>
+    public static StringSketch Strings(StringColumn column, StringSketch? into = null)
     {
-        int size = column.Dictionary.Count;
+        int size = column.DictionaryCount;
         var counts = CountCodes(column.Codes, size);
-        var sketch = new StringSketch(Math.Max(StringSketch.DefaultExactDistinctLimit, size));
+        var sketch = into ?? new StringSketch(Math.Max(StringSketch.DefaultExactDistinctLimit, size));
         sketch.AddMissing(counts[size]);
         for (int code = 0; code < size; code++)
             if (counts[code] > 0) sketch.Add(column.Utf8Of(code), counts[code]);

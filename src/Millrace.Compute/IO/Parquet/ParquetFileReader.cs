@@ -131,7 +131,8 @@ public sealed class ParquetFileReader : IDisposable
     /// <summary>Decodes the pages of one column chunk into present values (or indices) and definition levels.</summary>
     private sealed class ChunkDecoder(SchemaElement leaf, bool optional, int rows, int codec)
     {
-        private readonly int[] _defined = new int[rows];
+        // Definition levels (1 present, 0 null) per row, made only once a page has a null.
+        private int[]? _defined;
         private int _rowsRead, _present;
         private int[]? _indices;
         private long[]? _plainNumbers;
@@ -170,7 +171,7 @@ public sealed class ParquetFileReader : IDisposable
 
         private byte[] Decompress(ReadOnlySpan<byte> body, int uncompressedSize)
         {
-            var output = new byte[uncompressedSize];
+            var output = GC.AllocateUninitializedArray<byte>(uncompressedSize);
             PageCompression.Decompress(codec, body, output);
             return output;
         }
@@ -183,39 +184,71 @@ public sealed class ParquetFileReader : IDisposable
 
         private void DecodeDataPageV1(ReadOnlySpan<byte> page, PageHeaderInfo header)
         {
-            int values = header.Values, position = 0;
-            var defined = _defined.AsSpan(_rowsRead, values);
+            int values = header.Values, position = 0, present = values;
             if (optional)
             {
                 int length = BinaryPrimitives.ReadInt32LittleEndian(page);
-                RleHybrid.Decode(page.Slice(4, length), 1, defined);
+                present = DecodeLevels(page.Slice(4, length), values);
                 position = 4 + length;
             }
-            else defined.Fill(1);
-            DecodeValues(page[position..], header.Encoding, Count(defined));
+            else MarkPresent(values);
+            DecodeValues(page[position..], header.Encoding, present);
             _rowsRead += values;
         }
 
         private void DecodeDataPageV2(ReadOnlySpan<byte> body, PageHeaderInfo header)
         {
-            int values = header.Values;
-            var defined = _defined.AsSpan(_rowsRead, values);
+            int values = header.Values, present = values;
             // Levels are never compressed in v2 pages; repetition levels are absent for flat columns.
             var levels = body[header.RepetitionLevelsLength..(header.RepetitionLevelsLength + header.DefinitionLevelsLength)];
-            if (optional && header.DefinitionLevelsLength > 0) RleHybrid.Decode(levels, 1, defined);
-            else defined.Fill(1);
+            if (optional && header.DefinitionLevelsLength > 0) present = DecodeLevels(levels, values);
+            else MarkPresent(values);
             var rest = body[(header.RepetitionLevelsLength + header.DefinitionLevelsLength)..];
             int uncompressed = header.UncompressedSize - header.RepetitionLevelsLength - header.DefinitionLevelsLength;
             var data = header.IsCompressed ? Decompress(rest, uncompressed) : rest.ToArray();
-            DecodeValues(data, header.Encoding, Count(defined));
+            DecodeValues(data, header.Encoding, present);
             _rowsRead += values;
         }
 
-        private static int Count(ReadOnlySpan<int> defined)
+        /// <summary>
+        /// Decodes a page's definition levels; returns how many rows are present. A page without nulls (the levels
+        /// one RLE run of 1s, as writers encode them) needs no per-row levels.
+        /// </summary>
+        private int DecodeLevels(ReadOnlySpan<byte> levels, int values)
         {
+            if (IsOneRunOfOnes(levels, values))
+            {
+                MarkPresent(values);
+                return values;
+            }
+            EnsureLevels();
+            var defined = _defined.AsSpan(_rowsRead, values);
+            RleHybrid.Decode(levels, 1, defined);
             int count = 0;
             foreach (int d in defined) count += d;
             return count;
+        }
+
+        private static bool IsOneRunOfOnes(ReadOnlySpan<byte> levels, int values)
+        {
+            ulong header = 0;
+            int position = 0;
+            for (int shift = 0; position < levels.Length; shift += 7)
+            {
+                byte b = levels[position++];
+                header |= (ulong)(b & 0x7F) << shift;
+                if (b < 0x80) break;
+            }
+            return (header & 1) == 0 && header >> 1 >= (ulong)values && position < levels.Length && levels[position] == 1;
+        }
+
+        private void MarkPresent(int values) => _defined?.AsSpan(_rowsRead, values).Fill(1);
+
+        private void EnsureLevels()
+        {
+            if (_defined is not null) return;
+            _defined = new int[rows];
+            _defined.AsSpan(0, _rowsRead).Fill(1);
         }
 
         private void DecodeValues(ReadOnlySpan<byte> data, int encoding, int present)
@@ -224,7 +257,7 @@ public sealed class ParquetFileReader : IDisposable
             {
                 case 2 or 8:
                     if (_dictionaryNumbers is null && _dictionaryStrings is null) throw new InvalidDataException("a dictionary-encoded page comes before any dictionary page.");
-                    _indices ??= new int[rows];
+                    _indices ??= GC.AllocateUninitializedArray<int>(rows);
                     if (present > 0) RleHybrid.Decode(data[1..], data[0], _indices.AsSpan(_present, present));
                     break;
                 case 0 when IsBytes:
@@ -281,10 +314,16 @@ public sealed class ParquetFileReader : IDisposable
         {
             if (_rowsRead != rows) throw new InvalidDataException($"the chunk holds {_rowsRead} rows where the row group has {rows}.");
             var present = _present;
-            // Row → index into the present values (or the dictionary), −1 when null.
-            var codes = new int[rows];
-            for (int row = 0, next = 0; row < rows; row++)
-                codes[row] = _defined[row] == 0 ? -1 : _indices is { } indices ? indices[next++] : next++;
+            // Row → index into the present values (or the dictionary), −1 when null. Without nulls, a dictionary
+            // chunk's indices are the codes as they are.
+            int[] codes;
+            if (_defined is null && _indices is not null) codes = _indices;
+            else
+            {
+                codes = GC.AllocateUninitializedArray<int>(rows);
+                for (int row = 0, next = 0; row < rows; row++)
+                    codes[row] = _defined is not null && _defined[row] == 0 ? -1 : _indices is { } indices ? indices[next++] : next++;
+            }
             if (type == ColumnType.String)
             {
                 var keys = _dictionaryStrings ?? _plainStrings ?? [];

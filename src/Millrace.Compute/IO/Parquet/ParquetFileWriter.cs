@@ -225,8 +225,8 @@ internal static class ColumnChunkEncoder
     {
         var codes = column.Codes;
         // The rows' codes, renumbered densely in order of first use, so the chunk's dictionary holds only its values.
-        var remap = ArrayPool<int>.Shared.Rent(Math.Max(1, column.Dictionary.Count));
-        remap.AsSpan(0, column.Dictionary.Count).Fill(-1);
+        var remap = ArrayPool<int>.Shared.Rent(Math.Max(1, column.DictionaryCount));
+        remap.AsSpan(0, column.DictionaryCount).Fill(-1);
         var used = new List<int>();
         var indices = new int[rows.Length];
         var defined = new int[rows.Length];
