@@ -57,12 +57,13 @@ public sealed partial class StatisticsGen
     {
         FeatureAccumulator[]? features = null;
         long rows = 0;
-        await foreach (var table in ExampleReader.ReadSplitTablesAsync(Examples, split, cancellationToken).ConfigureAwait(false))
+        // Dictionary-encoded columns arrive as distinct values and row counts; the others decoded.
+        await foreach (var columns in ExampleReader.ReadSplitCountsAsync(Examples, split, cancellationToken).ConfigureAwait(false))
         {
-            features ??= table.Columns.Select(c => new FeatureAccumulator(c.Name, c.Type)).ToArray();
-            rows += table.RowCount;
+            features ??= columns.Select(c => c.Column is { } column ? new FeatureAccumulator(column.Name, column.Type) : new FeatureAccumulator(c.Counts!.Name, c.Counts.Type)).ToArray();
+            rows += columns.Count == 0 ? 0 : columns[0].Column?.Length ?? columns[0].Counts!.Counts.Sum() + columns[0].Counts!.Missing;
             // Columns in parallel; each kernel also splits a long column into chunks across cores.
-            Parallel.For(0, features.Length, c => features[c].Add(kernels, table.Columns[c]));
+            Parallel.For(0, features.Length, c => features[c].Add(kernels, columns[c]));
             if (features.Sum(f => f.RetainedBytes) > RetainedBytesBudget)
                 foreach (var feature in features) feature.Retained = null;
         }

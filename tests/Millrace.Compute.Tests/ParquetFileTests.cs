@@ -140,6 +140,39 @@ public sealed class ParquetFileTests : IDisposable
     }
 
     [Fact]
+    public async Task Counting_a_row_group_gives_the_distinct_values_and_row_counts_of_its_decoded_columns()
+    {
+        var table = SampleTable(5_000, seed: 8);
+        int[] rows = Enumerable.Range(0, table.RowCount).Where(r => r % 5 != 2).ToArray();
+        using var reader = (await ParquetFileReader.TryOpenAsync(WriteFile(table, ParquetCodec.Snappy, rows)))!;
+        var decoded = reader.ReadRowGroup(0);
+        var counted = reader.ReadRowGroupCounts(0);
+        for (int c = 0; c < decoded.Columns.Count; c++)
+        {
+            var column = decoded.Columns[c];
+            var expected = Enumerable.Range(0, column.Length).Where(r => !column.IsMissing(r)).GroupBy(r => Cell(column, r)).ToDictionary(g => g.Key!, g => g.LongCount());
+            if (counted[c].Counts is not { } counts)
+            {
+                // Only a chunk that is not dictionary-encoded comes back decoded: the many-valued numbers here.
+                Assert.Contains(column.Name, new[] { "unique_id", "ratio", "nothing" });
+                Assert.Equal(column.Length, counted[c].Column!.Length);
+                continue;
+            }
+            Assert.Equal(column.MissingCount, counts.Missing);
+            var actual = new Dictionary<object, long>();
+            for (int i = 0; i < counts.Counts.Length; i++)
+            {
+                if (counts.Counts[i] == 0) continue;
+                object key = counts.Strings is { } strings ? System.Text.Encoding.UTF8.GetString(strings[i])
+                    : column.Type == ColumnType.Int64 ? (long)counts.Numbers![i] : counts.Numbers![i];
+                actual[key] = counts.Counts[i];
+            }
+            static string[] Text(Dictionary<object, long> counts) => counts.Select(p => $"{p.Key}={p.Value}").Order(StringComparer.Ordinal).ToArray();
+            Assert.Equal(Text(expected), Text(actual));
+        }
+    }
+
+    [Fact]
     public async Task DuckDB_reads_the_file_with_the_same_counts_sums_and_distinct_values()
     {
         var table = SampleTable(6_000, seed: 4);
@@ -234,6 +267,10 @@ public sealed class ParquetFileTests : IDisposable
             var decoded = new int[values.Count];
             RleHybrid.Decode(buffer.WrittenSpan, width, decoded);
             Assert.True(values.SequenceEqual(decoded), $"width {width}");
+            var counts = new long[max + 1];
+            RleHybrid.Count(buffer.WrittenSpan, width, values.Count, counts);
+            foreach (var group in values.GroupBy(v => v)) Assert.Equal(group.LongCount(), counts[group.Key]);
+            Assert.Equal(values.Count, counts.Sum());
         }
     }
 }

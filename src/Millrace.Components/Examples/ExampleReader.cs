@@ -51,6 +51,30 @@ public static class ExampleReader
         }
     }
 
+    /// <summary>
+    /// The row groups of one split read for statistics: dictionary-encoded columns as distinct values with their
+    /// row counts (no per-row array), other columns decoded (<see cref="ParquetFileReader.ReadRowGroupCounts"/>);
+    /// files outside what <see cref="ParquetFileReader"/> reads come decoded through Parquet.Net.
+    /// </summary>
+    public static async IAsyncEnumerable<IReadOnlyList<ColumnOrCounts>> ReadSplitCountsAsync(Artifact examples, string split, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        foreach (var file in ExampleLayout.SplitFiles(examples, split))
+        {
+            using var reader = await ParquetFileReader.TryOpenAsync(file, cancellationToken).ConfigureAwait(false);
+            if (reader is not null)
+            {
+                for (int group = 0; group < reader.RowGroupCount; group++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    yield return reader.ReadRowGroupCounts(group);
+                }
+                continue;
+            }
+            await foreach (var batch in ReadWithParquetNetAsync(file, cancellationToken).ConfigureAwait(false))
+                yield return ToTable(batch).Columns.Select(c => new ColumnOrCounts(c, null)).ToArray();
+        }
+    }
+
     /// <summary>The row groups of Parquet files as <see cref="ExampleBatch"/>es (one .NET value per cell), file after file.</summary>
     public static async IAsyncEnumerable<ExampleBatch> ReadFilesAsync(IEnumerable<string> files, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

@@ -34,7 +34,40 @@ internal sealed class FeatureAccumulator(string name, ColumnType type)
 
     public StringSketch? Strings => _strings;
 
-    /// <summary>Adds one row group's column.</summary>
+    /// <summary>Adds one row group's column, counted or decoded.</summary>
+    public void Add(IColumnKernels kernels, ColumnOrCounts column)
+    {
+        if (column.Column is { } decoded) Add(kernels, decoded);
+        else Add(column.Counts!);
+    }
+
+    /// <summary>Adds a column given as distinct values and their row counts: work per distinct value only.</summary>
+    public void Add(CountedColumn column)
+    {
+        if (column.Strings is { } strings)
+        {
+            _strings ??= new StringSketch();
+            _strings.AddMissing(column.Missing);
+            for (int i = 0; i < strings.Length; i++)
+                if (column.Counts[i] > 0) _strings.Add(strings[i], column.Counts[i]);
+            return;
+        }
+        AddCounts(column.Numbers!, column.Counts, column.Missing);
+    }
+
+    private void AddCounts(double[] values, long[] counts, long missing)
+    {
+        _moments = MomentsState.Merge(_moments, MomentsState.FromCounts(values, counts, missing));
+        _quantiles ??= new KllSketch();
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (double.IsNaN(values[i])) NaNs += counts[i];
+            else _quantiles.Add(values[i], counts[i]);
+        }
+        Retain(new RetainedValues(values, counts));
+    }
+
+    /// <summary>Adds one row group's decoded column.</summary>
     public void Add(IColumnKernels kernels, Column column)
     {
         switch (column)
@@ -44,15 +77,7 @@ internal sealed class FeatureAccumulator(string name, ColumnType type)
                 return;
             case { NumericCodes: { } coded }:
                 var counts = DictionaryKernels.CountCodes(coded.Codes, coded.Dictionary.Length);
-                var perValue = counts.AsSpan(0, coded.Dictionary.Length);
-                _moments = MomentsState.Merge(_moments, MomentsState.FromCounts(coded.Dictionary, perValue, counts[^1]));
-                _quantiles ??= new KllSketch();
-                for (int code = 0; code < coded.Dictionary.Length; code++)
-                {
-                    if (double.IsNaN(coded.Dictionary[code])) NaNs += perValue[code];
-                    else _quantiles.Add(coded.Dictionary[code], perValue[code]);
-                }
-                Retain(new RetainedValues(coded.Dictionary, counts[..^1]));
+                AddCounts(coded.Dictionary, counts[..^1], counts[^1]);
                 return;
             default:
                 var values = ToFloat64(column);

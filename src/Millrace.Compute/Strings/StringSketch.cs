@@ -18,7 +18,7 @@ public sealed class StringSketch
     /// <summary>The default number of Misra-Gries counters kept once the sketch is approximate.</summary>
     public const int DefaultFrequentCapacity = 1024;
 
-    private readonly Dictionary<byte[], long> _counts = new(Utf8KeyComparer.Instance);
+    private Dictionary<byte[], long> _counts = new(Utf8KeyComparer.Instance);
     private HyperLogLog? _distinct;
 
     /// <summary>Creates an empty sketch.</summary>
@@ -172,11 +172,12 @@ public sealed class StringSketch
         _counts.Values.CopyTo(counts, 0);
         Array.Sort(counts);
         long cut = counts[counts.Length - 1 - FrequentCapacity];
-        var survivors = new List<KeyValuePair<byte[], long>>(FrequentCapacity);
+        // A new table sized for the survivors and the next round: clearing the old one would cost its capacity,
+        // which the exact phase may have grown to the exact limit (that was most of the time of a 200k-value column).
+        var survivors = new Dictionary<byte[], long>(2 * FrequentCapacity + 1, Utf8KeyComparer.Instance);
         foreach (var entry in _counts)
-            if (entry.Value > cut) survivors.Add(new(entry.Key, entry.Value - cut));
-        _counts.Clear();
-        foreach (var (key, count) in survivors) _counts.Add(key, count);
+            if (entry.Value > cut) survivors.Add(entry.Key, entry.Value - cut);
+        _counts = survivors;
         CountErrorBound += cut;
     }
 }

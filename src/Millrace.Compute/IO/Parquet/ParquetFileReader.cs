@@ -113,15 +113,55 @@ public sealed class ParquetFileReader : IDisposable
         return new ColumnarTable(columns);
     }
 
-    private Column ReadChunk(ColumnMetaData meta, SchemaElement leaf, ColumnType type, int rows)
+    /// <summary>
+    /// Reads row group <paramref name="index"/> for statistics: a dictionary-encoded column comes back as its
+    /// distinct values and how many rows hold each (<see cref="CountedColumn"/>), counted straight from the
+    /// RLE/bit-packed indices without a per-row array; any other column comes back decoded.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A page is damaged; the message names the file, row group and column.</exception>
+    public IReadOnlyList<ColumnOrCounts> ReadRowGroupCounts(int index)
+    {
+        var group = _metadata.RowGroups[index];
+        int rows = checked((int)group.NumRows);
+        var columns = new ColumnOrCounts[_leaves.Length];
+        var errors = new Exception?[columns.Length];
+        Parallel.For(0, columns.Length, c =>
+        {
+            try
+            {
+                var bytes = ReadChunkBytes(group.Columns[c].MetaData!);
+                var counted = new ChunkDecoder(_leaves[c], rows, (int)group.Columns[c].MetaData!.Codec, countOnly: true);
+                columns[c] = counted.TryDecodePages(bytes)
+                    ? new ColumnOrCounts(null, counted.BuildCounts(_leaves[c].Name, ColumnTypes[c]))
+                    : new ColumnOrCounts(Decode(bytes, group.Columns[c].MetaData!, _leaves[c], ColumnTypes[c], rows), null);
+            }
+            catch (Exception error) when (error is InvalidDataException or NotSupportedException or IndexOutOfRangeException or ArgumentOutOfRangeException)
+            {
+                errors[c] = error;
+            }
+        });
+        for (int c = 0; c < errors.Length; c++)
+            if (errors[c] is { } error)
+                throw new InvalidDataException($"{_path}: row group {index}, column '{_leaves[c].Name}': {error.Message}", error);
+        return columns;
+    }
+
+    private Column ReadChunk(ColumnMetaData meta, SchemaElement leaf, ColumnType type, int rows) =>
+        Decode(ReadChunkBytes(meta), meta, leaf, type, rows);
+
+    private byte[] ReadChunkBytes(ColumnMetaData meta)
     {
         long start = meta.DictionaryPageOffset is > 0 and var d && d < meta.DataPageOffset ? d : meta.DataPageOffset;
-        var bytes = new byte[checked((int)meta.TotalCompressedSize)];
+        var bytes = GC.AllocateUninitializedArray<byte>(checked((int)meta.TotalCompressedSize));
         int read = RandomAccess.Read(_file, bytes, start);
         if (read != bytes.Length) throw new InvalidDataException($"the column chunk is cut short ({read} of {bytes.Length} bytes).");
-        bool optional = leaf.RepetitionType != FieldRepetitionType.REQUIRED;
-        var decoder = new ChunkDecoder(leaf, optional, rows, (int)meta.Codec);
-        decoder.DecodePages(bytes);
+        return bytes;
+    }
+
+    private static Column Decode(byte[] bytes, ColumnMetaData meta, SchemaElement leaf, ColumnType type, int rows)
+    {
+        var decoder = new ChunkDecoder(leaf, rows, (int)meta.Codec, countOnly: false);
+        decoder.TryDecodePages(bytes);
         return decoder.Build(leaf.Name, type);
     }
 
@@ -129,8 +169,12 @@ public sealed class ParquetFileReader : IDisposable
     public void Dispose() => _file.Dispose();
 
     /// <summary>Decodes the pages of one column chunk into present values (or indices) and definition levels.</summary>
-    private sealed class ChunkDecoder(SchemaElement leaf, bool optional, int rows, int codec)
+    private sealed class ChunkDecoder(SchemaElement leaf, int rows, int codec, bool countOnly)
     {
+        private readonly bool optional = leaf.RepetitionType != FieldRepetitionType.REQUIRED;
+        // Count mode: rows per dictionary index, summed page by page; false once a page is not dictionary-encoded.
+        private long[]? _counts;
+        private bool _countable = true;
         // Definition levels (1 present, 0 null) per row, made only once a page has a null.
         private int[]? _defined;
         private int _rowsRead, _present;
@@ -142,11 +186,13 @@ public sealed class ParquetFileReader : IDisposable
 
         private bool IsBytes => leaf.Type == global::Parquet.Meta.Type.BYTE_ARRAY;
 
-        public void DecodePages(ReadOnlySpan<byte> chunk)
+        /// <summary>Decodes every page; false when counting was asked for and a page is not dictionary-encoded.</summary>
+        public bool TryDecodePages(ReadOnlySpan<byte> chunk)
         {
             int position = 0;
             while (_rowsRead < rows)
             {
+                if (!_countable) return false;
                 if (position >= chunk.Length) throw new InvalidDataException($"the pages end after {_rowsRead} of {rows} rows.");
                 var header = PageHeaderInfo.Read(chunk[position..], out int headerLength);
                 position += headerLength;
@@ -167,6 +213,7 @@ public sealed class ParquetFileReader : IDisposable
                         break; // index pages and others carry no values
                 }
             }
+            return _countable;
         }
 
         private byte[] Decompress(ReadOnlySpan<byte> body, int uncompressedSize)
@@ -221,6 +268,12 @@ public sealed class ParquetFileReader : IDisposable
                 MarkPresent(values);
                 return values;
             }
+            if (countOnly)
+            {
+                var levelCounts = new long[2];
+                RleHybrid.Count(levels, 1, values, levelCounts);
+                return (int)levelCounts[1];
+            }
             EnsureLevels();
             var defined = _defined.AsSpan(_rowsRead, values);
             RleHybrid.Decode(levels, 1, defined);
@@ -253,10 +306,24 @@ public sealed class ParquetFileReader : IDisposable
 
         private void DecodeValues(ReadOnlySpan<byte> data, int encoding, int present)
         {
+            if (countOnly && encoding is not (2 or 8))
+            {
+                _countable = false;
+                return;
+            }
+            // A writer whose dictionary grew too large goes on in PLAIN pages: the indices so far become values.
+            if (encoding == 0 && _indices is not null) IndicesToValues();
             switch (encoding)
             {
+                case 2 or 8 when countOnly:
+                    int size = _dictionaryNumbers?.Length ?? _dictionaryStrings?.Length ?? throw new InvalidDataException("a dictionary-encoded page comes before any dictionary page.");
+                    _counts ??= new long[size];
+                    if (present > 0) RleHybrid.Count(data[1..], data[0], present, _counts);
+                    break;
                 case 2 or 8:
                     if (_dictionaryNumbers is null && _dictionaryStrings is null) throw new InvalidDataException("a dictionary-encoded page comes before any dictionary page.");
+                    if (_plainNumbers is not null || _plainStrings is not null)
+                        throw new InvalidDataException("a dictionary-encoded page follows a PLAIN page in one column chunk.");
                     _indices ??= GC.AllocateUninitializedArray<int>(rows);
                     if (present > 0) RleHybrid.Decode(data[1..], data[0], _indices.AsSpan(_present, present));
                     break;
@@ -272,9 +339,35 @@ public sealed class ParquetFileReader : IDisposable
                 default:
                     throw new NotSupportedException($"page encoding {encoding} is read through Parquet.Net.");
             }
-            if (_indices is not null && (_plainNumbers is not null || _plainStrings is not null))
-                throw new NotSupportedException("a chunk mixing dictionary and PLAIN pages is read through Parquet.Net.");
             _present += present;
+        }
+
+        private void IndicesToValues()
+        {
+            var indices = _indices!;
+            if (IsBytes)
+            {
+                _plainStrings = new byte[rows][];
+                for (int i = 0; i < _present; i++) _plainStrings[i] = _dictionaryStrings![indices[i]];
+            }
+            else
+            {
+                _plainNumbers = new long[rows];
+                for (int i = 0; i < _present; i++) _plainNumbers[i] = _dictionaryNumbers![indices[i]];
+            }
+            _indices = null;
+        }
+
+        /// <summary>The chunk as distinct values with their row counts (count mode).</summary>
+        public CountedColumn BuildCounts(string name, ColumnType type)
+        {
+            if (_rowsRead != rows) throw new InvalidDataException($"the chunk holds {_rowsRead} rows where the row group has {rows}.");
+            var counts = _counts ?? [];
+            if (type == ColumnType.String) return new CountedColumn(name, type, null, _dictionaryStrings ?? [], counts, rows - _present);
+            var numbers = _dictionaryNumbers ?? [];
+            var values = new double[numbers.Length];
+            for (int i = 0; i < values.Length; i++) values[i] = type == ColumnType.Float64 ? BitConverter.Int64BitsToDouble(numbers[i]) : numbers[i];
+            return new CountedColumn(name, type, values, null, counts.Length == values.Length ? counts : new long[values.Length], rows - _present);
         }
 
         private static byte[][] PlainBytes(ReadOnlySpan<byte> data, int count, out int consumed)
@@ -326,10 +419,10 @@ public sealed class ParquetFileReader : IDisposable
             }
             if (type == ColumnType.String)
             {
-                var keys = _dictionaryStrings ?? _plainStrings ?? [];
+                var keys = _indices is not null ? _dictionaryStrings ?? [] : _plainStrings ?? [];
                 return StringColumn.FromCodes(name, keys, codes, rows - present);
             }
-            var numbers = _dictionaryNumbers ?? _plainNumbers ?? [];
+            var numbers = _plainNumbers ?? _dictionaryNumbers ?? [];
             bool isDouble = type == ColumnType.Float64;
             if (_indices is not null)
             {

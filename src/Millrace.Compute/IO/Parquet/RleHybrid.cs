@@ -116,6 +116,54 @@ internal static class RleHybrid
         return position;
     }
 
+    /// <summary>
+    /// Counts <paramref name="values"/> decoded values into <paramref name="counts"/> (counts[v] += 1 per value v)
+    /// without writing them out: an RLE run adds its length at once.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The runs end early, or a value is outside <paramref name="counts"/>.</exception>
+    public static void Count(ReadOnlySpan<byte> input, int width, int values, long[] counts)
+    {
+        int position = 0, seen = 0;
+        int valueBytes = (width + 7) / 8;
+        uint mask = width == 32 ? uint.MaxValue : (1u << width) - 1;
+        Span<int> group = stackalloc int[512];
+        while (seen < values)
+        {
+            if (position >= input.Length) throw new InvalidDataException($"RLE/bit-packed data ends after {seen} of {values} values.");
+            ulong header = ReadVarint(input, ref position);
+            if ((header & 1) == 0)
+            {
+                int count = (int)Math.Min(header >> 1, (ulong)(values - seen));
+                int value = 0;
+                for (int b = 0; b < valueBytes; b++) value |= input[position + b] << (8 * b);
+                position += valueBytes;
+                if ((uint)value >= (uint)counts.Length) throw new InvalidDataException($"value {value} is outside a dictionary of {counts.Length}.");
+                counts[value] += count;
+                seen += count;
+            }
+            else
+            {
+                int total = (int)(header >> 1) * 8;
+                int bytes = total / 8 * width;
+                var packed = input.Slice(position, Math.Min(bytes, input.Length - position));
+                int take = Math.Min(total, values - seen);
+                // Unpacked a slice at a time into a small buffer; slices start on byte boundaries (multiples of 8 values).
+                for (int done = 0; done < take; done += group.Length)
+                {
+                    int n = Math.Min(group.Length, take - done);
+                    Unpack(packed[(done / 8 * width)..], width, mask, group[..n]);
+                    foreach (int value in group[..n])
+                    {
+                        if ((uint)value >= (uint)counts.Length) throw new InvalidDataException($"value {value} is outside a dictionary of {counts.Length}.");
+                        counts[value]++;
+                    }
+                }
+                seen += take;
+                position += bytes;
+            }
+        }
+    }
+
     private static void Unpack(ReadOnlySpan<byte> packed, int width, uint mask, Span<int> output)
     {
         long bit = 0;
