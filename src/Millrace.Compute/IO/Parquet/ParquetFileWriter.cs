@@ -228,14 +228,18 @@ internal static class ColumnChunkEncoder
         var remap = ArrayPool<int>.Shared.Rent(Math.Max(1, column.DictionaryCount));
         remap.AsSpan(0, column.DictionaryCount).Fill(-1);
         var used = new List<int>();
-        var indices = new int[rows.Length];
-        var defined = new int[rows.Length];
+        var indices = GC.AllocateUninitializedArray<int>(rows.Length);
+        int[]? defined = null;
         int present = 0;
         for (int i = 0; i < rows.Length; i++)
         {
             int code = codes[rows[i]];
-            if (code < 0) continue;
-            defined[i] = 1;
+            if (code < 0)
+            {
+                Null(ref defined, i, rows.Length);
+                continue;
+            }
+            if (defined is not null) defined[i] = 1;
             int mapped = remap[code];
             if (mapped < 0) remap[code] = mapped = AddUsed(used, code);
             indices[present++] = mapped;
@@ -260,6 +264,17 @@ internal static class ColumnChunkEncoder
         return chunk;
     }
 
+    /// <summary>Records a null at row <paramref name="i"/>: the levels array is made at the first null, earlier rows present.</summary>
+    private static void Null(ref int[]? defined, int i, int length)
+    {
+        if (defined is null)
+        {
+            defined = GC.AllocateUninitializedArray<int>(length);
+            defined.AsSpan(0, i).Fill(1);
+        }
+        defined[i] = 0;
+    }
+
     private static int AddUsed(List<int> used, int code)
     {
         used.Add(code);
@@ -270,40 +285,52 @@ internal static class ColumnChunkEncoder
     {
         var values = column.Values;
         var missing = column.Missing;
-        var present = new long[rows.Length];
-        var defined = new int[rows.Length];
+        var present = GC.AllocateUninitializedArray<long>(rows.Length);
+        int[]? defined = null;
         int count = 0;
-        for (int i = 0; i < rows.Length; i++)
-        {
-            int row = rows[i];
-            if (!missing.IsEmpty && missing[row]) continue;
-            defined[i] = 1;
-            present[count++] = values[row];
-        }
-        return EncodeNumeric(present.AsSpan(0, count), defined, isDouble: false, codec);
+        if (missing.IsEmpty)
+            for (int i = 0; i < rows.Length; i++) present[i] = values[rows[i]];
+        else
+            for (int i = 0; i < rows.Length; i++)
+            {
+                int row = rows[i];
+                if (missing[row])
+                {
+                    Null(ref defined, i, rows.Length);
+                    continue;
+                }
+                if (defined is not null) defined[i] = 1;
+                present[count++] = values[row];
+            }
+        if (missing.IsEmpty) count = rows.Length;
+        return EncodeNumeric(present.AsSpan(0, count), defined, rows.Length, isDouble: false, codec);
     }
 
     private static EncodedChunk EncodeFloat64(Float64Column column, int[] rows, ParquetCodec codec)
     {
         var values = column.Values;
-        var present = new long[rows.Length];
-        var defined = new int[rows.Length];
+        var present = GC.AllocateUninitializedArray<long>(rows.Length);
+        int[]? defined = null;
         int count = 0;
         for (int i = 0; i < rows.Length; i++)
         {
             double value = values[rows[i]];
             // A missing row is null; a NaN of the data (Float64Column.PresentNaN) is written as the quiet NaN.
-            if (double.IsNaN(value) && !Float64Column.IsPresentNaN(value)) continue;
-            defined[i] = 1;
+            if (double.IsNaN(value) && !Float64Column.IsPresentNaN(value))
+            {
+                Null(ref defined, i, rows.Length);
+                continue;
+            }
+            if (defined is not null) defined[i] = 1;
             present[count++] = double.IsNaN(value) ? BitConverter.DoubleToInt64Bits(double.NaN) : BitConverter.DoubleToInt64Bits(value);
         }
-        return EncodeNumeric(present.AsSpan(0, count), defined, isDouble: true, codec);
+        return EncodeNumeric(present.AsSpan(0, count), defined, rows.Length, isDouble: true, codec);
     }
 
     /// <summary>Numbers as their 64 bits: a dictionary when few are distinct, PLAIN otherwise; min and max for the footer.</summary>
-    private static EncodedChunk EncodeNumeric(ReadOnlySpan<long> present, int[] defined, bool isDouble, ParquetCodec codec)
+    private static EncodedChunk EncodeNumeric(ReadOnlySpan<long> present, int[]? defined, int rows, bool isDouble, ParquetCodec codec)
     {
-        var chunk = new EncodedChunk { Values = defined.Length, Nulls = defined.Length - present.Length };
+        var chunk = new EncodedChunk { Values = rows, Nulls = rows - present.Length };
         if (present.IsEmpty)
         {
             WritePlainDataPage(chunk, defined, [], codec);
@@ -354,37 +381,37 @@ internal static class ColumnChunkEncoder
         }
     }
 
-    private static void WriteDictionaryPages(EncodedChunk chunk, ReadOnlyMemory<byte> dictionary, int entries, int[] defined, ReadOnlySpan<int> indices, ParquetCodec codec)
+    private static void WriteDictionaryPages(EncodedChunk chunk, ReadOnlyMemory<byte> dictionary, int entries, int[]? defined, ReadOnlySpan<int> indices, ParquetCodec codec)
     {
         chunk.Dictionary = true;
         WritePage(chunk, pageType: 2, dictionary, entries, encoding: 0, codec);
         chunk.DataPageOffset = chunk.Bytes.WrittenCount;
         var payload = new ArrayBufferWriter<byte>(indices.Length / 2 + 64);
-        WriteLevels(payload, defined, chunk.Nulls);
+        WriteLevels(payload, defined, chunk.Values);
         int width = RleHybrid.BitWidth(entries - 1);
         payload.GetSpan(1)[0] = (byte)width;
         payload.Advance(1);
         RleHybrid.Encode(indices, width, payload);
-        WritePage(chunk, pageType: 0, payload.WrittenMemory, defined.Length, encoding: 8, codec);
+        WritePage(chunk, pageType: 0, payload.WrittenMemory, chunk.Values, encoding: 8, codec);
     }
 
-    private static void WritePlainDataPage(EncodedChunk chunk, int[] defined, ReadOnlySpan<byte> values, ParquetCodec codec)
+    private static void WritePlainDataPage(EncodedChunk chunk, int[]? defined, ReadOnlySpan<byte> values, ParquetCodec codec)
     {
         chunk.DataPageOffset = chunk.Bytes.WrittenCount;
         var payload = new ArrayBufferWriter<byte>(values.Length + 64);
-        WriteLevels(payload, defined, chunk.Nulls);
+        WriteLevels(payload, defined, chunk.Values);
         values.CopyTo(payload.GetSpan(values.Length));
         payload.Advance(values.Length);
-        WritePage(chunk, pageType: 0, payload.WrittenMemory, defined.Length, encoding: 0, codec);
+        WritePage(chunk, pageType: 0, payload.WrittenMemory, chunk.Values, encoding: 0, codec);
     }
 
-    /// <summary>Definition levels (1 present, 0 null) as a 4-byte length and the RLE hybrid, width 1.</summary>
-    private static void WriteLevels(ArrayBufferWriter<byte> payload, int[] defined, int nulls)
+    /// <summary>Definition levels (1 present, 0 null) as a 4-byte length and the RLE hybrid, width 1; one run of 1s when <paramref name="defined"/> is null (no nulls).</summary>
+    private static void WriteLevels(ArrayBufferWriter<byte> payload, int[]? defined, int rows)
     {
         payload.GetSpan(4).Clear();
         payload.Advance(4);
         int before = payload.WrittenCount;
-        if (nulls == 0) RleHybrid.Repeat(1, defined.Length, 1, payload);
+        if (defined is null) RleHybrid.Repeat(1, rows, 1, payload);
         else RleHybrid.Encode(defined, 1, payload);
         // The buffer may have moved while the levels were written: the length goes in through the written memory.
         var written = MemoryMarshal.AsMemory(payload.WrittenMemory).Span;

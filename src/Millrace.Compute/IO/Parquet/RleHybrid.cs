@@ -63,20 +63,22 @@ internal static class RleHybrid
         int n = Varint(span, ((ulong)groups << 1) | 1);
         var packed = span.Slice(n, bytes);
         packed.Clear();
+        // Values go into a 64-bit accumulator, flushed four bytes at a time (width ≤ 32 keeps it from overflowing).
         ulong buffer = 0;
         int bits = 0, position = 0;
         foreach (int value in values)
         {
             buffer |= (ulong)(uint)value << bits;
             bits += width;
-            while (bits >= 8)
+            if (bits >= 32)
             {
-                packed[position++] = (byte)buffer;
-                buffer >>= 8;
-                bits -= 8;
+                BinaryPrimitives.WriteUInt32LittleEndian(packed[position..], (uint)buffer);
+                position += 4;
+                buffer >>= 32;
+                bits -= 32;
             }
         }
-        if (bits > 0) packed[position] = (byte)buffer;
+        for (; bits > 0; bits -= 8, buffer >>= 8) packed[position++] = (byte)buffer;
         output.Advance(n + bytes);
     }
 
