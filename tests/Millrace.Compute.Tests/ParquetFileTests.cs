@@ -232,6 +232,27 @@ public sealed class ParquetFileTests : IDisposable
     }
 
     [Fact]
+    public async Task A_timestamp_column_from_another_writer_reads_as_the_same_strings_Parquet_Net_gives()
+    {
+        // flights-3m.parquet was written by Polars: ZSTD pages, dictionary-encoded INT64 timestamps.
+        var path = SharedData.PathOf("flights/flights-3m.parquet");
+        using var reader = (await ParquetFileReader.TryOpenAsync(path))!;
+        Assert.Equal(ColumnType.String, reader.ColumnTypes[0]);
+        var table = reader.ReadRowGroup(0);
+        var counted = reader.ReadRowGroupCounts(0)[0].Counts!;
+        await using var parquetNet = await Parquet.ParquetReader.CreateAsync(path);
+        using var group = parquetNet.OpenRowGroupReader(0);
+        var times = new DateTime?[group.RowCount];
+        await group.ReadAsync<DateTime>(parquetNet.Schema.DataFields[0], times.AsMemory());
+        var expected = times.Select(t => t?.ToString(ParquetFileReader.TimestampFormat, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var dates = (StringColumn)table.Columns[0];
+        Assert.Equal(expected, Enumerable.Range(0, dates.Length).Select(r => dates[r]));
+        var countsByDate = Enumerable.Range(0, counted.Strings!.Length).Where(i => counted.Counts[i] > 0)
+            .ToDictionary(i => System.Text.Encoding.UTF8.GetString(counted.Strings[i]), i => counted.Counts[i]);
+        Assert.Equal(expected.Where(e => e is not null).GroupBy(e => e!).ToDictionary(g => g.Key, g => g.LongCount()), countsByDate);
+    }
+
+    [Fact]
     public async Task A_damaged_page_is_an_error_naming_the_file_row_group_and_column()
     {
         var table = SampleTable(2_000, seed: 6);

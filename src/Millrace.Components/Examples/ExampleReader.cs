@@ -14,7 +14,7 @@ namespace Millrace.Components;
 public static class ExampleReader
 {
     /// <summary>How a Parquet timestamp column is read: as a string in this invariant, sortable form.</summary>
-    public const string TimestampFormat = "yyyy-MM-dd HH:mm:ss";
+    public const string TimestampFormat = ParquetFileReader.TimestampFormat;
 
     /// <summary>The row groups of one split of an <see cref="Examples"/> artifact, in order.</summary>
     public static IAsyncEnumerable<ExampleBatch> ReadSplitAsync(Artifact examples, string split, CancellationToken cancellationToken = default) =>

@@ -55,7 +55,7 @@ public sealed class ParquetFileReader : IDisposable
             metadata = reader.Metadata ?? throw new InvalidDataException($"{path}: the Parquet footer could not be read.");
         if (!IsSupported(metadata, out var leaves)) return null;
         var names = leaves.Select(l => l.Name).ToArray();
-        var types = leaves.Select(l => l.Type switch
+        var types = leaves.Select(l => TicksPerUnit(l) is not null ? ColumnType.String : l.Type switch
         {
             global::Parquet.Meta.Type.INT32 or global::Parquet.Meta.Type.INT64 => ColumnType.Int64,
             global::Parquet.Meta.Type.FLOAT or global::Parquet.Meta.Type.DOUBLE => ColumnType.Float64,
@@ -63,6 +63,26 @@ public sealed class ParquetFileReader : IDisposable
         }).ToArray();
         var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.RandomAccess);
         return new ParquetFileReader(file, path, metadata, leaves, names, types);
+    }
+
+    /// <summary>How a timestamp column is read: as a string in this invariant, sortable form (UTC).</summary>
+    public const string TimestampFormat = "yyyy-MM-dd HH:mm:ss";
+
+    /// <summary>For an INT64 timestamp column, the .NET ticks per stored unit (negative: units per tick); else null.</summary>
+    private static long? TicksPerUnit(SchemaElement leaf)
+    {
+        if (leaf.Type != global::Parquet.Meta.Type.INT64) return null;
+        if (leaf.LogicalType?.TIMESTAMP is { } timestamp)
+            return timestamp.Unit?.MILLIS is not null ? 10_000 : timestamp.Unit?.MICROS is not null ? 10 : timestamp.Unit?.NANOS is not null ? -100 : null;
+        return leaf.ConvertedType switch { ConvertedType.TIMESTAMP_MILLIS => 10_000, ConvertedType.TIMESTAMP_MICROS => 10, _ => null };
+    }
+
+    /// <summary>A stored timestamp as the UTF-8 bytes of <see cref="TimestampFormat"/>.</summary>
+    private static byte[] FormatTimestamp(long value, long ticksPerUnit)
+    {
+        long ticks = ticksPerUnit > 0 ? checked(value * ticksPerUnit) : value / -ticksPerUnit;
+        var time = DateTime.UnixEpoch.AddTicks(ticks);
+        return System.Text.Encoding.UTF8.GetBytes(time.ToString(TimestampFormat, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>Whether every column is a flat leaf of a supported type, and every chunk of a supported codec.</summary>
@@ -75,7 +95,9 @@ public sealed class ParquetFileReader : IDisposable
             if (leaf.NumChildren is > 0 || leaf.RepetitionType == FieldRepetitionType.REPEATED) return false;
             if (leaf.Type is not (global::Parquet.Meta.Type.INT32 or global::Parquet.Meta.Type.INT64 or global::Parquet.Meta.Type.FLOAT
                 or global::Parquet.Meta.Type.DOUBLE or global::Parquet.Meta.Type.BYTE_ARRAY)) return false;
-            // Integers that stand for dates, times or decimals are read by Parquet.Net, which converts them.
+            // Timestamps are read as strings (TimestampFormat); integers that stand for dates, times of day or
+            // decimals are read by Parquet.Net, which converts them.
+            if (TicksPerUnit(leaf) is not null) continue;
             if (leaf.LogicalType is { } logical && (logical.TIMESTAMP is not null || logical.DATE is not null || logical.TIME is not null || logical.DECIMAL is not null)) return false;
             if (leaf.ConvertedType is ConvertedType.DECIMAL or ConvertedType.DATE or ConvertedType.TIMESTAMP_MILLIS or ConvertedType.TIMESTAMP_MICROS
                 or ConvertedType.TIME_MILLIS or ConvertedType.TIME_MICROS) return false;
@@ -358,12 +380,25 @@ public sealed class ParquetFileReader : IDisposable
             _indices = null;
         }
 
+        /// <summary>Timestamps (the first <paramref name="count"/>, or all when negative) as formatted UTF-8 strings.</summary>
+        private byte[][] Timestamps(long[] values, int count)
+        {
+            long ticksPerUnit = TicksPerUnit(leaf) ?? throw new InvalidOperationException($"Column '{leaf.Name}' is not a timestamp.");
+            var result = new byte[count < 0 ? values.Length : count][];
+            for (int i = 0; i < result.Length; i++) result[i] = FormatTimestamp(values[i], ticksPerUnit);
+            return result;
+        }
+
         /// <summary>The chunk as distinct values with their row counts (count mode).</summary>
         public CountedColumn BuildCounts(string name, ColumnType type)
         {
             if (_rowsRead != rows) throw new InvalidDataException($"the chunk holds {_rowsRead} rows where the row group has {rows}.");
             var counts = _counts ?? [];
-            if (type == ColumnType.String) return new CountedColumn(name, type, null, _dictionaryStrings ?? [], counts, rows - _present);
+            if (type == ColumnType.String)
+            {
+                var strings = IsBytes ? _dictionaryStrings ?? [] : Timestamps(_dictionaryNumbers ?? [], -1);
+                return new CountedColumn(name, type, null, strings, counts.Length == strings.Length ? counts : new long[strings.Length], rows - _present);
+            }
             var numbers = _dictionaryNumbers ?? [];
             var values = new double[numbers.Length];
             for (int i = 0; i < values.Length; i++) values[i] = type == ColumnType.Float64 ? BitConverter.Int64BitsToDouble(numbers[i]) : numbers[i];
@@ -419,7 +454,8 @@ public sealed class ParquetFileReader : IDisposable
             }
             if (type == ColumnType.String)
             {
-                var keys = _indices is not null ? _dictionaryStrings ?? [] : _plainStrings ?? [];
+                var keys = IsBytes ? _indices is not null ? _dictionaryStrings ?? [] : _plainStrings ?? []
+                    : Timestamps(_indices is not null ? _dictionaryNumbers ?? [] : _plainNumbers ?? [], _indices is not null ? -1 : present);
                 return StringColumn.FromCodes(name, keys, codes, rows - present);
             }
             var numbers = _plainNumbers ?? _dictionaryNumbers ?? [];
