@@ -34,7 +34,7 @@ public sealed partial class StatisticsGen
     /// <summary>Run the kernels on a CUDA GPU when there is one.</summary>
     [Parameter] public bool UseGpu { get; init; } = true;
 
-    /// <summary>The most bytes of values kept between the two passes (a dictionary-encoded column keeps only its distinct values and counts); above it, a split is read twice.</summary>
+    /// <summary>The most bytes of values kept between the two passes, per split (a dictionary-encoded column keeps only its distinct values and counts); above it, a split is read twice.</summary>
     [Parameter] public long RetainedBytesBudget { get; init; } = 1L << 30;
 
     public async ValueTask ExecuteAsync(ComponentContext context, CancellationToken cancellationToken)
@@ -43,11 +43,18 @@ public sealed partial class StatisticsGen
         using var kernels = ColumnKernels.Create(UseGpu);
         context.Logger.LogInformation("Step {Step}: statistics kernels on {Kernels}", context.NodeName, kernels.Name);
         var model = new DatasetStatistics();
-        foreach (var split in ExampleLayout.SplitNames(Examples))
+        var splits = ExampleLayout.SplitNames(Examples);
+        // Splits are summarised at the same time: within a row group one long column (a many-valued string) is
+        // often the last to finish, and another split's columns keep the other cores busy meanwhile. The kernels
+        // are safe to call concurrently (the GPU ones serialise on their accelerator).
+        int done = 0;
+        var results = await Task.WhenAll(splits.Select(split => Task.Run(async () =>
         {
-            model.Splits.Add(await SummariseSplitAsync(kernels, split, settings, cancellationToken).ConfigureAwait(false));
-            context.ReportProgress((double)model.Splits.Count / ExampleLayout.SplitNames(Examples).Count, $"split {split}");
-        }
+            var statistics = await SummariseSplitAsync(kernels, split, settings, cancellationToken).ConfigureAwait(false);
+            context.ReportProgress((double)Interlocked.Increment(ref done) / splits.Count, $"split {split}");
+            return statistics;
+        }, cancellationToken))).ConfigureAwait(false);
+        model.Splits.AddRange(results);
         await StatisticsFile.WriteAsync(Statistics, model, cancellationToken).ConfigureAwait(false);
         Statistics.Properties[ExampleLayout.SplitNamesProperty] = string.Join(',', model.Splits.Select(s => s.Name));
         Statistics.SetProperty("features", model.Splits.Count == 0 ? 0 : model.Splits[0].Features.Count);

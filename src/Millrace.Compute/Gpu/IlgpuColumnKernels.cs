@@ -47,18 +47,31 @@ public sealed class IlgpuColumnKernels : IColumnKernels
     /// <inheritdoc/>
     public string Name => $"ilgpu {Accelerator.AcceleratorType}: {Accelerator.Name}";
 
+    // One launch at a time: the moments kernel's group states are one buffer, and the accelerator's default stream
+    // is shared; StatisticsGen calls the kernels from several threads (columns and splits in parallel).
+    private readonly Lock _launch = new();
+
     /// <inheritdoc/>
     public MomentsState Moments(ReadOnlySpan<double> values)
     {
         if (values.IsEmpty) return MomentsState.Empty;
-        using var buffer = Upload(values);
-        return Moments(buffer.View, Pivot(values));
+        lock (_launch)
+        {
+            using var buffer = Upload(values);
+            double pivot = Pivot(values);
+            return LaunchMoments(buffer.View, double.IsFinite(pivot) ? pivot : 0);
+        }
     }
 
     /// <summary>The moments of a column already on the device. <paramref name="pivot"/> should be near the mean (any value of the column will do).</summary>
     public MomentsState Moments(ArrayView<double> values, double pivot)
     {
         if (values.Length == 0) return MomentsState.Empty;
+        lock (_launch) return LaunchMoments(values, pivot);
+    }
+
+    private MomentsState LaunchMoments(ArrayView<double> values, double pivot)
+    {
         if (!double.IsFinite(pivot)) pivot = 0;
         int groups = (int)Math.Min((values.Length + _groupSize - 1) / _groupSize, ResidentGroups);
         var states = _groupStates.View.SubView(0, groups);
@@ -77,8 +90,11 @@ public sealed class IlgpuColumnKernels : IColumnKernels
     public EqualWidthHistogram Histogram(ReadOnlySpan<double> values, double low, double high, int bucketCount)
     {
         if (values.IsEmpty) return new EqualWidthHistogram(low, high, bucketCount);
-        using var buffer = Upload(values);
-        return Histogram(buffer.View, low, high, bucketCount);
+        lock (_launch)
+        {
+            using var buffer = Upload(values);
+            return LaunchHistogram(buffer.View, new EqualWidthHistogram(low, high, bucketCount), low, high, bucketCount);
+        }
     }
 
     /// <summary>An equal-width histogram of a column already on the device.</summary>
@@ -86,6 +102,11 @@ public sealed class IlgpuColumnKernels : IColumnKernels
     {
         var histogram = new EqualWidthHistogram(low, high, bucketCount);
         if (values.Length == 0) return histogram;
+        lock (_launch) return LaunchHistogram(values, histogram, low, high, bucketCount);
+    }
+
+    private EqualWidthHistogram LaunchHistogram(ArrayView<double> values, EqualWidthHistogram histogram, double low, double high, int bucketCount)
+    {
         using var counts = Accelerator.Allocate1D<long>(bucketCount + 2);
         counts.MemSetToZero();
         if (bucketCount + 2 <= IlgpuHistogramKernel.MaxSharedCounters)
