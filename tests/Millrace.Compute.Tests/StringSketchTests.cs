@@ -63,6 +63,38 @@ public sealed class StringSketchTests
     }
 
     [Fact]
+    public void Chunks_added_as_distinct_values_with_counts_are_exact_below_the_limit_and_bounded_past_it()
+    {
+        var (codes, dictionary) = RandomColumns.Strings(200_000, 50_000, 8);
+        var exact = ExactCounts(codes, dictionary);
+        var small = new StringSketch();
+        var bounded = new StringSketch(exactDistinctLimit: 2_000, frequentCapacity: 200);
+        // Chunks of 20,000 rows, each given as its distinct values and their counts, as a dictionary page is.
+        for (int start = 0; start < codes.Length; start += 20_000)
+        {
+            var chunk = codes.AsSpan(start, Math.Min(20_000, codes.Length - start));
+            var counts = new long[dictionary.Length];
+            long missing = 0;
+            foreach (int code in chunk)
+                if (code < 0) missing++; else counts[code]++;
+            var values = dictionary.Select(Encoding.UTF8.GetBytes).ToArray();
+            small.AddMissing(missing);
+            small.AddCounts(values, counts);
+            bounded.AddMissing(missing);
+            bounded.AddCounts(values, counts);
+        }
+        AssertExact(codes, dictionary, small);
+        Assert.False(bounded.IsExact);
+        Assert.Equal(small.Count, bounded.Count);
+        Assert.InRange(bounded.CountErrorBound, 1, bounded.Count / 201);
+        var top = bounded.TopK(10);
+        Assert.Equal(exact.Take(5).Select(e => e.Key), top.Take(5).Select(t => t.Value));
+        foreach (var (value, count) in top)
+            Assert.InRange(count, exact[value] - bounded.CountErrorBound, exact[value]);
+        Assert.InRange(bounded.DistinctCount, exact.Count * (1 - 4 * 0.0081), exact.Count * (1 + 4 * 0.0081));
+    }
+
+    [Fact]
     public void Average_length_is_in_utf8_bytes_and_missing_values_do_not_count()
     {
         var sketch = Kernels.Strings([0, 1, -1], ["ab", "é"]);

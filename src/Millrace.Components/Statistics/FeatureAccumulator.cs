@@ -48,8 +48,7 @@ internal sealed class FeatureAccumulator(string name, ColumnType type)
         {
             _strings ??= new StringSketch();
             _strings.AddMissing(column.Missing);
-            for (int i = 0; i < strings.Length; i++)
-                if (column.Counts[i] > 0) _strings.Add(strings[i], column.Counts[i]);
+            _strings.AddCounts(strings, column.Counts);
             return;
         }
         AddCounts(column.Numbers!, column.Counts, column.Missing);

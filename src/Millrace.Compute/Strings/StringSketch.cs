@@ -69,6 +69,72 @@ public sealed class StringSketch
         if (!seen) Rebalance();
     }
 
+    /// <summary>
+    /// Adds a chunk given as its distinct values and how many rows hold each (a dictionary page and its counts;
+    /// entries with count 0 are skipped). The sketch may keep the arrays. Past the exact limit this is a merge of
+    /// mergeable Misra-Gries summaries (the chunk's exact counts are one with no error): values already counted are
+    /// added to, one cut is taken over the union, and only the chunk's values above the cut are stored — a chunk of
+    /// many rare values costs a lookup per value, not a stored key.
+    /// </summary>
+    /// <exception cref="ArgumentException">The lists differ in length.</exception>
+    public void AddCounts(IReadOnlyList<byte[]> values, ReadOnlySpan<long> counts)
+    {
+        if (values.Count != counts.Length) throw new ArgumentException($"{values.Count} values for {counts.Length} counts.", nameof(counts));
+        int distinct = 0;
+        for (int i = 0; i < counts.Length; i++)
+        {
+            if (counts[i] == 0) continue;
+            distinct++;
+            Count += counts[i];
+            TotalLength += values[i].Length * counts[i];
+        }
+        if (_distinct is null && _counts.Count + distinct <= ExactDistinctLimit)
+        {
+            for (int i = 0; i < counts.Length; i++)
+            {
+                if (counts[i] == 0) continue;
+                ref long slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_counts, values[i], out _);
+                slot += counts[i];
+            }
+            Rebalance();
+            return;
+        }
+        BecomeApproximate();
+        var lookup = _counts.GetAlternateLookup<ReadOnlySpan<byte>>();
+        var fresh = new List<int>();
+        for (int i = 0; i < counts.Length; i++)
+        {
+            if (counts[i] == 0) continue;
+            _distinct!.Add(values[i]);
+            if (lookup.TryGetValue(values[i], out long current)) lookup[values[i]] = current + counts[i];
+            else fresh.Add(i);
+        }
+        if (_counts.Count + fresh.Count <= FrequentCapacity)
+        {
+            foreach (int i in fresh) CollectionsMarshal.GetValueRefOrAddDefault(_counts, values[i], out _) += counts[i];
+            return;
+        }
+        // The (capacity + 1)-th largest count of the union; every counter loses it, and those left above 0 stay.
+        var all = new long[_counts.Count + fresh.Count];
+        _counts.Values.CopyTo(all, 0);
+        for (int j = 0; j < fresh.Count; j++) all[_counts.Count + j] = counts[fresh[j]];
+        long cut = LargestAt(all, FrequentCapacity);
+        var survivors = new Dictionary<byte[], long>(2 * FrequentCapacity + 1, Utf8KeyComparer.Instance);
+        foreach (var (key, count) in _counts)
+            if (count > cut) survivors.Add(key, count - cut);
+        foreach (int i in fresh)
+            if (counts[i] > cut) CollectionsMarshal.GetValueRefOrAddDefault(survivors, values[i], out _) += counts[i] - cut;
+        _counts = survivors;
+        CountErrorBound += cut;
+    }
+
+    /// <summary>The value that would be at index <paramref name="rank"/> if <paramref name="values"/> were sorted in descending order.</summary>
+    private static long LargestAt(long[] values, int rank)
+    {
+        Array.Sort(values);
+        return values[values.Length - 1 - rank];
+    }
+
     /// <summary>Adds a value given as a .NET string.</summary>
     public void Add(string value, long count = 1)
     {
