@@ -173,6 +173,23 @@ public sealed class ParquetFileTests : IDisposable
     }
 
     [Fact]
+    public async Task A_NaN_of_the_data_stays_a_NaN_and_a_missing_value_stays_null()
+    {
+        var table = new ColumnarTable([Float64Column.FromValues("score", [1.5, double.NaN, null, 2.5])]);
+        var path = WriteFile(table, ParquetCodec.Snappy);
+        using (var reader = (await ParquetFileReader.TryOpenAsync(path))!)
+        {
+            var score = (Float64Column)reader.ReadRowGroup(0).Columns[0];
+            Assert.Equal([false, true, false, false], Enumerable.Range(0, 4).Select(r => Float64Column.IsPresentNaN(score.Values[r])));
+            Assert.True(double.IsNaN(score.Values[2]) && !Float64Column.IsPresentNaN(score.Values[2]));
+        }
+        await using var parquetNet = await Parquet.ParquetReader.CreateAsync(path);
+        using var group = parquetNet.OpenRowGroupReader(0);
+        var values = await Read<double>(group, parquetNet.Schema.DataFields[0], 4);
+        Assert.Equal([1.5, double.NaN, null, 2.5], values);
+    }
+
+    [Fact]
     public async Task DuckDB_reads_the_file_with_the_same_counts_sums_and_distinct_values()
     {
         var table = SampleTable(6_000, seed: 4);
