@@ -1,3 +1,4 @@
+using System.Buffers;
 using Snappier;
 using ZstdSharp;
 
@@ -22,14 +23,28 @@ internal static class PageCompression
     [ThreadStatic] private static Compressor? t_zstd;
     [ThreadStatic] private static Decompressor? t_unzstd;
 
-    /// <summary>Compresses a page payload; with <see cref="ParquetCodec.None"/>, returns it as is.</summary>
-    public static ReadOnlyMemory<byte> Compress(ParquetCodec codec, ReadOnlyMemory<byte> payload) => codec switch
+    /// <summary>
+    /// Compresses a page payload into a buffer rented from <see cref="ArrayPool{T}.Shared"/> (return it); with
+    /// <see cref="ParquetCodec.None"/>, returns the payload itself and no buffer.
+    /// </summary>
+    public static ReadOnlyMemory<byte> Compress(ParquetCodec codec, ReadOnlyMemory<byte> payload, out byte[]? rented)
     {
-        ParquetCodec.None => payload,
-        ParquetCodec.Snappy => Snappy.CompressToArray(payload.Span),
-        ParquetCodec.Zstd => (t_zstd ??= new Compressor(3)).Wrap(payload.Span).ToArray(),
-        _ => throw new ArgumentOutOfRangeException(nameof(codec), codec, "Unknown codec."),
-    };
+        rented = null;
+        switch (codec)
+        {
+            case ParquetCodec.None:
+                return payload;
+            case ParquetCodec.Snappy:
+                rented = ArrayPool<byte>.Shared.Rent(Snappy.GetMaxCompressedLength(payload.Length));
+                return rented.AsMemory(0, Snappy.Compress(payload.Span, rented));
+            case ParquetCodec.Zstd:
+                var zstd = t_zstd ??= new Compressor(3);
+                rented = ArrayPool<byte>.Shared.Rent(Compressor.GetCompressBound(payload.Length));
+                return rented.AsMemory(0, zstd.Wrap(payload.Span, rented));
+            default:
+                throw new ArgumentOutOfRangeException(nameof(codec), codec, "Unknown codec.");
+        }
+    }
 
     /// <summary>Decompresses a page of Parquet codec number <paramref name="codec"/> into <paramref name="output"/>.</summary>
     /// <exception cref="NotSupportedException">The codec is not one Millrace reads itself.</exception>

@@ -191,17 +191,18 @@ public sealed class ParquetFileWriter : IDisposable
 }
 
 /// <summary>One column chunk, encoded: its pages with their headers, and what the footer says about it.</summary>
-internal sealed class EncodedChunk
+internal sealed class EncodedChunk(int values, int nulls, int expectedBytes)
 {
-    public ArrayBufferWriter<byte> Bytes { get; } = new(1 << 16);
+    /// <summary>The pages; sized up front from an estimate so that it rarely grows (each growth is a copy).</summary>
+    public ArrayBufferWriter<byte> Bytes { get; } = new(Math.Max(4096, expectedBytes));
 
     public bool Dictionary { get; set; }
 
     public int DataPageOffset { get; set; }
 
-    public int Values { get; set; }
+    public int Values { get; } = values;
 
-    public int Nulls { get; set; }
+    public int Nulls { get; } = nulls;
 
     public int UncompressedSize { get; set; }
 
@@ -226,50 +227,58 @@ internal static class ColumnChunkEncoder
         var codes = column.Codes;
         // The rows' codes, renumbered densely in order of first use, so the chunk's dictionary holds only its values.
         var remap = ArrayPool<int>.Shared.Rent(Math.Max(1, column.DictionaryCount));
-        remap.AsSpan(0, column.DictionaryCount).Fill(-1);
-        var used = new List<int>();
-        var indices = GC.AllocateUninitializedArray<int>(rows.Length);
+        var indices = ArrayPool<int>.Shared.Rent(rows.Length);
         int[]? defined = null;
-        int present = 0;
-        for (int i = 0; i < rows.Length; i++)
+        try
         {
-            int code = codes[rows[i]];
-            if (code < 0)
+            remap.AsSpan(0, column.DictionaryCount).Fill(-1);
+            var used = new List<int>();
+            int present = 0;
+            for (int i = 0; i < rows.Length; i++)
             {
-                Null(ref defined, i, rows.Length);
-                continue;
+                int code = codes[rows[i]];
+                if (code < 0)
+                {
+                    Null(ref defined, i, rows.Length);
+                    continue;
+                }
+                if (defined is not null) defined[i] = 1;
+                int mapped = remap[code];
+                if (mapped < 0) remap[code] = mapped = AddUsed(used, code);
+                indices[present++] = mapped;
             }
-            if (defined is not null) defined[i] = 1;
-            int mapped = remap[code];
-            if (mapped < 0) remap[code] = mapped = AddUsed(used, code);
-            indices[present++] = mapped;
-        }
-        ArrayPool<int>.Shared.Return(remap);
-        var chunk = new EncodedChunk { Values = rows.Length, Nulls = rows.Length - present };
-        if (present == 0)
-        {
-            WritePlainDataPage(chunk, defined, [], codec);
+            var chunk = new EncodedChunk(rows.Length, rows.Length - present, present * 3 + 1024);
+            if (present == 0)
+            {
+                WritePlainDataPage(chunk, defined, [], codec);
+                return chunk;
+            }
+            var dictionary = new ArrayBufferWriter<byte>(used.Count * 16);
+            foreach (int code in used)
+            {
+                var utf8 = column.Utf8Of(code);
+                var span = dictionary.GetSpan(utf8.Length + 4);
+                BinaryPrimitives.WriteInt32LittleEndian(span, utf8.Length);
+                utf8.CopyTo(span[4..]);
+                dictionary.Advance(utf8.Length + 4);
+            }
+            WriteDictionaryPages(chunk, dictionary.WrittenMemory, used.Count, defined, indices.AsSpan(0, present), codec);
             return chunk;
         }
-        var dictionary = new ArrayBufferWriter<byte>(used.Count * 16);
-        foreach (int code in used)
+        finally
         {
-            var utf8 = column.Utf8Of(code);
-            var span = dictionary.GetSpan(utf8.Length + 4);
-            BinaryPrimitives.WriteInt32LittleEndian(span, utf8.Length);
-            utf8.CopyTo(span[4..]);
-            dictionary.Advance(utf8.Length + 4);
+            ArrayPool<int>.Shared.Return(remap);
+            ArrayPool<int>.Shared.Return(indices);
+            if (defined is not null) ArrayPool<int>.Shared.Return(defined);
         }
-        WriteDictionaryPages(chunk, dictionary.WrittenMemory, used.Count, defined, indices.AsSpan(0, present), codec);
-        return chunk;
     }
 
-    /// <summary>Records a null at row <paramref name="i"/>: the levels array is made at the first null, earlier rows present.</summary>
+    /// <summary>Records a null at row <paramref name="i"/>: the levels array is rented at the first null, earlier rows present.</summary>
     private static void Null(ref int[]? defined, int i, int length)
     {
         if (defined is null)
         {
-            defined = GC.AllocateUninitializedArray<int>(length);
+            defined = ArrayPool<int>.Shared.Rent(length);
             defined.AsSpan(0, i).Fill(1);
         }
         defined[i] = 0;
@@ -285,16 +294,15 @@ internal static class ColumnChunkEncoder
     {
         var values = column.Values;
         var missing = column.Missing;
-        var present = GC.AllocateUninitializedArray<long>(rows.Length);
+        var present = ArrayPool<long>.Shared.Rent(rows.Length);
         int[]? defined = null;
-        int count = 0;
-        if (missing.IsEmpty)
-            for (int i = 0; i < rows.Length; i++) present[i] = values[rows[i]];
-        else
+        try
+        {
+            int count = 0;
             for (int i = 0; i < rows.Length; i++)
             {
                 int row = rows[i];
-                if (missing[row])
+                if (!missing.IsEmpty && missing[row])
                 {
                     Null(ref defined, i, rows.Length);
                     continue;
@@ -302,35 +310,48 @@ internal static class ColumnChunkEncoder
                 if (defined is not null) defined[i] = 1;
                 present[count++] = values[row];
             }
-        if (missing.IsEmpty) count = rows.Length;
-        return EncodeNumeric(present.AsSpan(0, count), defined, rows.Length, isDouble: false, codec);
+            return EncodeNumeric(present.AsSpan(0, count), defined, rows.Length, isDouble: false, codec);
+        }
+        finally
+        {
+            ArrayPool<long>.Shared.Return(present);
+            if (defined is not null) ArrayPool<int>.Shared.Return(defined);
+        }
     }
 
     private static EncodedChunk EncodeFloat64(Float64Column column, int[] rows, ParquetCodec codec)
     {
         var values = column.Values;
-        var present = GC.AllocateUninitializedArray<long>(rows.Length);
+        var present = ArrayPool<long>.Shared.Rent(rows.Length);
         int[]? defined = null;
-        int count = 0;
-        for (int i = 0; i < rows.Length; i++)
+        try
         {
-            double value = values[rows[i]];
-            // A missing row is null; a NaN of the data (Float64Column.PresentNaN) is written as the quiet NaN.
-            if (double.IsNaN(value) && !Float64Column.IsPresentNaN(value))
+            int count = 0;
+            for (int i = 0; i < rows.Length; i++)
             {
-                Null(ref defined, i, rows.Length);
-                continue;
+                double value = values[rows[i]];
+                // A missing row is null; a NaN of the data (Float64Column.PresentNaN) is written as the quiet NaN.
+                if (double.IsNaN(value) && !Float64Column.IsPresentNaN(value))
+                {
+                    Null(ref defined, i, rows.Length);
+                    continue;
+                }
+                if (defined is not null) defined[i] = 1;
+                present[count++] = double.IsNaN(value) ? BitConverter.DoubleToInt64Bits(double.NaN) : BitConverter.DoubleToInt64Bits(value);
             }
-            if (defined is not null) defined[i] = 1;
-            present[count++] = double.IsNaN(value) ? BitConverter.DoubleToInt64Bits(double.NaN) : BitConverter.DoubleToInt64Bits(value);
+            return EncodeNumeric(present.AsSpan(0, count), defined, rows.Length, isDouble: true, codec);
         }
-        return EncodeNumeric(present.AsSpan(0, count), defined, rows.Length, isDouble: true, codec);
+        finally
+        {
+            ArrayPool<long>.Shared.Return(present);
+            if (defined is not null) ArrayPool<int>.Shared.Return(defined);
+        }
     }
 
     /// <summary>Numbers as their 64 bits: a dictionary when few are distinct, PLAIN otherwise; min and max for the footer.</summary>
     private static EncodedChunk EncodeNumeric(ReadOnlySpan<long> present, int[]? defined, int rows, bool isDouble, ParquetCodec codec)
     {
-        var chunk = new EncodedChunk { Values = rows, Nulls = rows - present.Length };
+        var chunk = new EncodedChunk(rows, rows - present.Length, present.Length * 3 + 1024);
         if (present.IsEmpty)
         {
             WritePlainDataPage(chunk, defined, [], codec);
@@ -340,7 +361,8 @@ internal static class ColumnChunkEncoder
         if (NumericDictionary.TryBuild(present, limit, out var distinct, out var indices))
         {
             SetRange(chunk, distinct, isDouble);
-            WriteDictionaryPages(chunk, MemoryMarshal.AsBytes(distinct.AsSpan()).ToArray(), distinct.Length, defined, indices, codec);
+            WriteDictionaryPages(chunk, MemoryMarshal.AsBytes(distinct.AsSpan()).ToArray(), distinct.Length, defined, indices.AsSpan(0, present.Length), codec);
+            ArrayPool<int>.Shared.Return(indices);
         }
         else
         {
@@ -386,9 +408,10 @@ internal static class ColumnChunkEncoder
         chunk.Dictionary = true;
         WritePage(chunk, pageType: 2, dictionary, entries, encoding: 0, codec);
         chunk.DataPageOffset = chunk.Bytes.WrittenCount;
-        var payload = new ArrayBufferWriter<byte>(indices.Length / 2 + 64);
-        WriteLevels(payload, defined, chunk.Values);
         int width = RleHybrid.BitWidth(entries - 1);
+        // Levels (at most a bit per row) and indices (at most width bits each, plus run headers).
+        var payload = new ArrayBufferWriter<byte>(chunk.Values / 8 + indices.Length / 8 * (width + 1) + 256);
+        WriteLevels(payload, defined, chunk.Values);
         payload.GetSpan(1)[0] = (byte)width;
         payload.Advance(1);
         RleHybrid.Encode(indices, width, payload);
@@ -398,7 +421,7 @@ internal static class ColumnChunkEncoder
     private static void WritePlainDataPage(EncodedChunk chunk, int[]? defined, ReadOnlySpan<byte> values, ParquetCodec codec)
     {
         chunk.DataPageOffset = chunk.Bytes.WrittenCount;
-        var payload = new ArrayBufferWriter<byte>(values.Length + 64);
+        var payload = new ArrayBufferWriter<byte>(values.Length + chunk.Values / 8 + 256);
         WriteLevels(payload, defined, chunk.Values);
         values.CopyTo(payload.GetSpan(values.Length));
         payload.Advance(values.Length);
@@ -412,7 +435,7 @@ internal static class ColumnChunkEncoder
         payload.Advance(4);
         int before = payload.WrittenCount;
         if (defined is null) RleHybrid.Repeat(1, rows, 1, payload);
-        else RleHybrid.Encode(defined, 1, payload);
+        else RleHybrid.Encode(defined.AsSpan(0, rows), 1, payload);
         // The buffer may have moved while the levels were written: the length goes in through the written memory.
         var written = MemoryMarshal.AsMemory(payload.WrittenMemory).Span;
         BinaryPrimitives.WriteInt32LittleEndian(written[(before - 4)..], payload.WrittenCount - before);
@@ -420,7 +443,7 @@ internal static class ColumnChunkEncoder
 
     private static void WritePage(EncodedChunk chunk, int pageType, ReadOnlyMemory<byte> payload, int values, int encoding, ParquetCodec codec)
     {
-        var compressed = PageCompression.Compress(codec, payload);
+        var compressed = PageCompression.Compress(codec, payload, out var rented);
         int before = chunk.Bytes.WrittenCount;
         var thrift = new ThriftCompactWriter(chunk.Bytes);
         thrift.BeginStruct();
@@ -447,60 +470,71 @@ internal static class ColumnChunkEncoder
         chunk.UncompressedSize += chunk.Bytes.WrittenCount - before + payload.Length;
         compressed.Span.CopyTo(chunk.Bytes.GetSpan(compressed.Length));
         chunk.Bytes.Advance(compressed.Length);
+        if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
     }
 }
 
 /// <summary>The distinct 64-bit values of a chunk and each value's index, from an open-addressing table.</summary>
 internal static class NumericDictionary
 {
-    /// <summary>False when there are more than <paramref name="limit"/> distinct values.</summary>
+    /// <summary>False when there are more than <paramref name="limit"/> distinct values. <paramref name="indices"/> is rented from <see cref="ArrayPool{T}.Shared"/> (at least as long as the values): return it.</summary>
     public static bool TryBuild(ReadOnlySpan<long> values, int limit, out long[] distinct, out int[] indices)
     {
         int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, Math.Min(values.Length, limit) * 2));
-        var keys = new long[capacity];
-        var slots = new int[capacity]; // code + 1; 0 is empty
         int mask = capacity - 1, shift = 64 - BitOperations.Log2((uint)capacity);
+        var keys = ArrayPool<long>.Shared.Rent(capacity);
+        var slots = ArrayPool<int>.Shared.Rent(capacity); // code + 1; 0 is empty
+        slots.AsSpan(0, capacity).Clear();
+        var codes = ArrayPool<int>.Shared.Rent(Math.Max(1, values.Length));
         var found = new List<long>();
-        indices = new int[values.Length];
-        long previous = 0;
-        int previousCode = -1;
-        for (int i = 0; i < values.Length; i++)
+        try
         {
-            long value = values[i];
-            if (previousCode >= 0 && value == previous)
+            long previous = 0;
+            int previousCode = -1;
+            for (int i = 0; i < values.Length; i++)
             {
-                indices[i] = previousCode;
-                continue;
-            }
-            int slot = (int)(((ulong)value * 0x9E3779B97F4A7C15UL) >> shift);
-            int code;
-            while (true)
-            {
-                int entry = slots[slot];
-                if (entry == 0)
+                long value = values[i];
+                if (previousCode >= 0 && value == previous)
                 {
-                    if (found.Count == limit)
+                    codes[i] = previousCode;
+                    continue;
+                }
+                int slot = (int)(((ulong)value * 0x9E3779B97F4A7C15UL) >> shift);
+                int code;
+                while (true)
+                {
+                    int entry = slots[slot];
+                    if (entry == 0)
                     {
-                        distinct = [];
-                        return false;
+                        if (found.Count == limit)
+                        {
+                            ArrayPool<int>.Shared.Return(codes);
+                            (distinct, indices) = ([], []);
+                            return false;
+                        }
+                        found.Add(value);
+                        keys[slot] = value;
+                        slots[slot] = found.Count;
+                        code = found.Count - 1;
+                        break;
                     }
-                    found.Add(value);
-                    keys[slot] = value;
-                    slots[slot] = found.Count;
-                    code = found.Count - 1;
-                    break;
+                    if (keys[slot] == value)
+                    {
+                        code = entry - 1;
+                        break;
+                    }
+                    slot = (slot + 1) & mask;
                 }
-                if (keys[slot] == value)
-                {
-                    code = entry - 1;
-                    break;
-                }
-                slot = (slot + 1) & mask;
+                codes[i] = previousCode = code;
+                previous = value;
             }
-            indices[i] = previousCode = code;
-            previous = value;
         }
-        distinct = found.ToArray();
+        finally
+        {
+            ArrayPool<long>.Shared.Return(keys);
+            ArrayPool<int>.Shared.Return(slots);
+        }
+        (distinct, indices) = (found.ToArray(), codes);
         return true;
     }
 }
