@@ -269,6 +269,65 @@ public sealed class ParquetFileTests : IDisposable
         Assert.Equal(expected.Where(e => e is not null).GroupBy(e => e!).ToDictionary(g => g.Key, g => g.LongCount()), countsByDate);
     }
 
+    /// <summary>Writes a table with DuckDB: nulls, a few-valued and a many-valued string, 32- and 64-bit integers, doubles; 3 row groups.</summary>
+    private string WriteWithDuckDB(string version, string codec)
+    {
+        var path = Path.Combine(_directory, $"duckdb-{version}-{codec}.parquet");
+        using (var connection = new DuckDBConnection("DataSource=:memory:"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            // Nulls, a few-valued and a many-valued string, integers of 32 and 64 bits, doubles: 3 row groups.
+            command.CommandText = $"""
+                COPY (SELECT i::BIGINT AS id, CASE WHEN i % 7 = 0 THEN NULL ELSE (i % 13)::INTEGER END AS small,
+                             CASE WHEN i % 5 = 0 THEN NULL ELSE 'city-' || (i % 17) END AS city, 'id-' || i AS name,
+                             CASE WHEN i % 11 = 0 THEN NULL ELSE i / 8.0 END AS score
+                      FROM range(25000) t(i))
+                TO '{path}' (FORMAT PARQUET, PARQUET_VERSION {version}, COMPRESSION {codec}, ROW_GROUP_SIZE 10000)
+                """;
+            command.ExecuteNonQuery();
+        }
+        return path;
+    }
+
+    [Theory]
+    [InlineData("SNAPPY")]
+    [InlineData("ZSTD")]
+    [InlineData("UNCOMPRESSED")]
+    public async Task A_file_DuckDB_wrote_reads_the_same_through_this_reader(string codec)
+    {
+        using var reader = (await ParquetFileReader.TryOpenAsync(WriteWithDuckDB("V1", codec)))!;
+        Assert.NotNull(reader);
+        Assert.Equal([ColumnType.Int64, ColumnType.Int64, ColumnType.String, ColumnType.String, ColumnType.Float64], reader.ColumnTypes);
+        int row = 0;
+        for (int g = 0; g < reader.RowGroupCount; g++)
+        {
+            var table = reader.ReadRowGroup(g);
+            for (int r = 0; r < table.RowCount; r++, row++)
+            {
+                long i = ((Int64Column)table["id"]).Values[r];
+                Assert.Equal(row, i);
+                Assert.Equal(i % 7 == 0 ? null : i % 13, Cell(table["small"], r));
+                Assert.Equal(i % 5 == 0 ? null : $"city-{i % 17}", Cell(table["city"], r));
+                Assert.Equal($"id-{i}", Cell(table["name"], r));
+                Assert.Equal(i % 11 == 0 ? null : i / 8.0, Cell(table["score"], r));
+            }
+        }
+        Assert.Equal(25_000, row);
+    }
+
+    [Fact]
+    public async Task A_file_with_encodings_this_reader_does_not_decode_is_left_to_Parquet_Net()
+    {
+        // DuckDB's v2 files use DELTA_BINARY_PACKED, DELTA_LENGTH_BYTE_ARRAY and BYTE_STREAM_SPLIT.
+        var path = WriteWithDuckDB("V2", "ZSTD");
+        Assert.Null(await ParquetFileReader.TryOpenAsync(path));
+        await using var parquetNet = await Parquet.ParquetReader.CreateAsync(path);
+        using var group = parquetNet.OpenRowGroupReader(0);
+        var ids = await Read<long>(group, parquetNet.Schema.DataFields[0], (int)group.RowCount);
+        Assert.Equal(Enumerable.Range(0, (int)group.RowCount).Select(i => (long?)i), ids);
+    }
+
     [Fact]
     public async Task A_damaged_page_is_an_error_naming_the_file_row_group_and_column()
     {

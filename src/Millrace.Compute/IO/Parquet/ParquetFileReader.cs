@@ -14,7 +14,8 @@ namespace Millrace.Compute.IO.Parquet;
 /// </summary>
 /// <remarks>
 /// Supported: INT32, INT64, FLOAT, DOUBLE and BYTE_ARRAY leaves that are REQUIRED or OPTIONAL at the top level;
-/// data pages v1 and v2; PLAIN, PLAIN_DICTIONARY and RLE_DICTIONARY values; uncompressed, Snappy and Zstd pages —
+/// data pages v1 and v2; PLAIN, PLAIN_DICTIONARY and RLE_DICTIONARY values (not the DELTA_* or BYTE_STREAM_SPLIT
+/// encodings some writers choose for v2 files); uncompressed, Snappy and Zstd pages —
 /// every file <see cref="ParquetFileWriter"/> writes, and most flat files other tools write.
 /// <see cref="IsSupported"/> says whether a file qualifies; otherwise read it with Parquet.Net.
 /// </remarks>
@@ -107,7 +108,9 @@ public sealed class ParquetFileReader : IDisposable
             if (group.Columns.Count != leaves.Length) return false;
             foreach (var chunk in group.Columns)
                 if (chunk.MetaData is null || chunk.FilePath is not null
-                    || chunk.MetaData.Codec is not (CompressionCodec.UNCOMPRESSED or CompressionCodec.SNAPPY or CompressionCodec.ZSTD)) return false;
+                    || chunk.MetaData.Codec is not (CompressionCodec.UNCOMPRESSED or CompressionCodec.SNAPPY or CompressionCodec.ZSTD)
+                    || chunk.MetaData.Encodings.Any(e => e is not (Encoding.PLAIN or Encoding.PLAIN_DICTIONARY or Encoding.RLE or Encoding.RLE_DICTIONARY)))
+                    return false;
         }
         return true;
     }
