@@ -14,8 +14,8 @@ namespace Millrace.Compute.IO.Parquet;
 /// </summary>
 /// <remarks>
 /// Supported: INT32, INT64, FLOAT, DOUBLE and BYTE_ARRAY leaves that are REQUIRED or OPTIONAL at the top level;
-/// data pages v1 and v2; PLAIN, PLAIN_DICTIONARY and RLE_DICTIONARY values (not the DELTA_* or BYTE_STREAM_SPLIT
-/// encodings some writers choose for v2 files); uncompressed, Snappy and Zstd pages —
+/// data pages v1 and v2; PLAIN, PLAIN_DICTIONARY, RLE_DICTIONARY, DELTA_BINARY_PACKED, DELTA_LENGTH_BYTE_ARRAY and
+/// BYTE_STREAM_SPLIT values (DuckDB's v2 files, tested); uncompressed, Snappy and Zstd pages —
 /// every file <see cref="ParquetFileWriter"/> writes, and most flat files other tools write.
 /// <see cref="IsSupported"/> says whether a file qualifies; otherwise read it with Parquet.Net.
 /// </remarks>
@@ -109,7 +109,8 @@ public sealed class ParquetFileReader : IDisposable
             foreach (var chunk in group.Columns)
                 if (chunk.MetaData is null || chunk.FilePath is not null
                     || chunk.MetaData.Codec is not (CompressionCodec.UNCOMPRESSED or CompressionCodec.SNAPPY or CompressionCodec.ZSTD)
-                    || chunk.MetaData.Encodings.Any(e => e is not (Encoding.PLAIN or Encoding.PLAIN_DICTIONARY or Encoding.RLE or Encoding.RLE_DICTIONARY)))
+                    || chunk.MetaData.Encodings.Any(e => e is not (Encoding.PLAIN or Encoding.PLAIN_DICTIONARY or Encoding.RLE or Encoding.RLE_DICTIONARY
+                        or Encoding.DELTA_BINARY_PACKED or Encoding.DELTA_LENGTH_BYTE_ARRAY or Encoding.BYTE_STREAM_SPLIT)))
                     return false;
         }
         return true;
@@ -337,7 +338,7 @@ public sealed class ParquetFileReader : IDisposable
                 return;
             }
             // A writer whose dictionary grew too large goes on in PLAIN pages: the indices so far become values.
-            if (encoding == 0 && _indices is not null) IndicesToValues();
+            if (encoding is not (2 or 8) && _indices is not null) IndicesToValues();
             switch (encoding)
             {
                 case 2 or 8 when countOnly:
@@ -360,6 +361,23 @@ public sealed class ParquetFileReader : IDisposable
                 case 0:
                     _plainNumbers ??= new long[rows];
                     PlainNumbers(data, present).CopyTo(_plainNumbers.AsSpan(_present));
+                    break;
+                case 5 when !IsBytes && leaf.Type is global::Parquet.Meta.Type.INT32 or global::Parquet.Meta.Type.INT64:
+                    _plainNumbers ??= new long[rows];
+                    var deltas = _plainNumbers.AsSpan(_present, present);
+                    DeltaEncodings.DecodeBinaryPacked(data, deltas);
+                    // INT32 deltas wrap in 32 bits.
+                    if (leaf.Type == global::Parquet.Meta.Type.INT32)
+                        foreach (ref long number in deltas) number = (int)number;
+                    break;
+                case 6 when IsBytes:
+                    _plainStrings ??= new byte[rows][];
+                    DeltaEncodings.DecodeLengthByteArray(data, present).CopyTo(_plainStrings.AsSpan(_present));
+                    break;
+                case 9 when !IsBytes:
+                    int width = leaf.Type is global::Parquet.Meta.Type.INT64 or global::Parquet.Meta.Type.DOUBLE ? 8 : 4;
+                    _plainNumbers ??= new long[rows];
+                    PlainNumbers(DeltaEncodings.DecodeByteStreamSplit(data, present, width), present).CopyTo(_plainNumbers.AsSpan(_present));
                     break;
                 default:
                     throw new NotSupportedException($"page encoding {encoding} is read through Parquet.Net.");
