@@ -95,6 +95,26 @@ public sealed class StringSketchTests
     }
 
     [Fact]
+    public void The_kth_largest_count_is_found_in_random_sorted_reversed_and_tied_input()
+    {
+        var random = new Random(9);
+        long[][] inputs =
+        [
+            Enumerable.Range(0, 5_000).Select(_ => (long)random.Next(100)).ToArray(),
+            Enumerable.Range(0, 5_000).Select(i => (long)i).ToArray(),
+            Enumerable.Range(0, 5_000).Select(i => (long)(5_000 - i)).ToArray(),
+            Enumerable.Repeat(7L, 5_000).ToArray(),
+            [3],
+        ];
+        foreach (var input in inputs)
+            foreach (int rank in new[] { 0, 1, input.Length / 2, input.Length - 1 }.Where(r => r < input.Length))
+            {
+                long expected = input.OrderByDescending(v => v).ElementAt(rank);
+                Assert.Equal(expected, StringSketch.LargestAt((long[])input.Clone(), rank));
+            }
+    }
+
+    [Fact]
     public void Average_length_is_in_utf8_bytes_and_missing_values_do_not_count()
     {
         var sketch = Kernels.Strings([0, 1, -1], ["ab", "é"]);

@@ -128,12 +128,33 @@ public sealed class StringSketch
         CountErrorBound += cut;
     }
 
-    /// <summary>The value that would be at index <paramref name="rank"/> if <paramref name="values"/> were sorted in descending order.</summary>
-    private static long LargestAt(long[] values, int rank)
+    /// <summary>
+    /// The value that would be at index <paramref name="rank"/> if <paramref name="values"/> were sorted in descending
+    /// order: quickselect (reorders the array), linear on average where a sort is n log n.
+    /// </summary>
+    internal static long LargestAt(long[] values, int rank)
     {
-        Array.Sort(values);
-        return values[values.Length - 1 - rank];
+        int target = values.Length - 1 - rank, low = 0, high = values.Length - 1;
+        while (low < high)
+        {
+            // Median of three as the pivot keeps sorted and reversed input linear.
+            int middle = low + (high - low) / 2;
+            long pivot = Median(values[low], values[middle], values[high]);
+            int i = low, j = high;
+            while (i <= j)
+            {
+                while (values[i] < pivot) i++;
+                while (values[j] > pivot) j--;
+                if (i <= j) (values[i], values[j]) = (values[j--], values[i++]);
+            }
+            if (target <= j) high = j;
+            else if (target >= i) low = i;
+            else return values[target];
+        }
+        return values[target];
     }
+
+    private static long Median(long a, long b, long c) => Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));
 
     /// <summary>Adds a value given as a .NET string.</summary>
     public void Add(string value, long count = 1)
@@ -236,8 +257,7 @@ public sealed class StringSketch
     {
         var counts = new long[_counts.Count];
         _counts.Values.CopyTo(counts, 0);
-        Array.Sort(counts);
-        long cut = counts[counts.Length - 1 - FrequentCapacity];
+        long cut = LargestAt(counts, FrequentCapacity);
         // A new table sized for the survivors and the next round: clearing the old one would cost its capacity,
         // which the exact phase may have grown to the exact limit (that was most of the time of a 200k-value column).
         var survivors = new Dictionary<byte[], long>(2 * FrequentCapacity + 1, Utf8KeyComparer.Instance);
