@@ -163,7 +163,7 @@ public sealed class ParquetFileTests : IDisposable
             for (int i = 0; i < counts.Counts.Length; i++)
             {
                 if (counts.Counts[i] == 0) continue;
-                object key = counts.Strings is { } strings ? System.Text.Encoding.UTF8.GetString(strings[i])
+                object key = counts.Strings is { } strings ? System.Text.Encoding.UTF8.GetString(strings[i].Span)
                     : column.Type == ColumnType.Int64 ? (long)counts.Numbers![i] : counts.Numbers![i];
                 actual[key] = counts.Counts[i];
             }
@@ -265,7 +265,7 @@ public sealed class ParquetFileTests : IDisposable
         var dates = (StringColumn)table.Columns[0];
         Assert.Equal(expected, Enumerable.Range(0, dates.Length).Select(r => dates[r]));
         var countsByDate = Enumerable.Range(0, counted.Strings!.Length).Where(i => counted.Counts[i] > 0)
-            .ToDictionary(i => System.Text.Encoding.UTF8.GetString(counted.Strings[i]), i => counted.Counts[i]);
+            .ToDictionary(i => System.Text.Encoding.UTF8.GetString(counted.Strings[i].Span), i => counted.Counts[i]);
         Assert.Equal(expected.Where(e => e is not null).GroupBy(e => e!).ToDictionary(g => g.Key, g => g.LongCount()), countsByDate);
     }
 

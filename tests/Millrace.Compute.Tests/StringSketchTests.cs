@@ -77,7 +77,7 @@ public sealed class StringSketchTests
             long missing = 0;
             foreach (int code in chunk)
                 if (code < 0) missing++; else counts[code]++;
-            var values = dictionary.Select(Encoding.UTF8.GetBytes).ToArray();
+            var values = dictionary.Select(d => (ReadOnlyMemory<byte>)Encoding.UTF8.GetBytes(d)).ToArray();
             small.AddMissing(missing);
             small.AddCounts(values, counts);
             bounded.AddMissing(missing);

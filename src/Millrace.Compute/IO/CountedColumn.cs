@@ -7,10 +7,10 @@ namespace Millrace.Compute.IO;
 /// <param name="Name">The column's name.</param>
 /// <param name="Type">The column's type.</param>
 /// <param name="Numbers">The distinct values of a numeric column as float64 (NaN for a NaN of the data); null for strings.</param>
-/// <param name="Strings">The UTF-8 bytes of the distinct values of a string column; null for numbers.</param>
+/// <param name="Strings">The UTF-8 bytes of the distinct values of a string column (slices of the page they were read from); null for numbers.</param>
 /// <param name="Counts">How many rows hold each distinct value (some may be 0).</param>
 /// <param name="Missing">How many rows are null.</param>
-public sealed record CountedColumn(string Name, ColumnType Type, double[]? Numbers, byte[][]? Strings, long[] Counts, long Missing);
+public sealed record CountedColumn(string Name, ColumnType Type, double[]? Numbers, ReadOnlyMemory<byte>[]? Strings, long[] Counts, long Missing);
 
 /// <summary>One column of a row group read for statistics: counted (<see cref="Counts"/>) or decoded (<see cref="Column"/>).</summary>
 /// <param name="Column">The decoded column, when the chunk was not dictionary-encoded.</param>

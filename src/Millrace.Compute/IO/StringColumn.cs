@@ -70,12 +70,12 @@ public sealed class StringColumn : Column
     /// A column from a dictionary of UTF-8 values and, per row, an index into it or −1 (missing). Repeated
     /// dictionary values share one code.
     /// </summary>
-    internal static StringColumn FromCodes(string name, byte[][] dictionary, int[] codes, long missing)
+    internal static StringColumn FromCodes(string name, ReadOnlyMemory<byte>[] dictionary, int[] codes, long missing)
     {
         var column = new StringColumn(name);
         var remap = new int[dictionary.Length];
         bool identity = true;
-        for (int i = 0; i < dictionary.Length; i++) identity &= (remap[i] = column.CodeOf(dictionary[i])) == i;
+        for (int i = 0; i < dictionary.Length; i++) identity &= (remap[i] = column.CodeOf(dictionary[i].Span)) == i;
         // A dictionary without repeats (every writer's) keeps its codes; the loop is for one with repeats.
         if (!identity)
             for (int row = 0; row < codes.Length; row++)

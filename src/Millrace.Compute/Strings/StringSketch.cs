@@ -71,13 +71,13 @@ public sealed class StringSketch
 
     /// <summary>
     /// Adds a chunk given as its distinct values and how many rows hold each (a dictionary page and its counts;
-    /// entries with count 0 are skipped). The sketch may keep the arrays. Past the exact limit this is a merge of
+    /// entries with count 0 are skipped). Past the exact limit this is a merge of
     /// mergeable Misra-Gries summaries (the chunk's exact counts are one with no error): values already counted are
     /// added to, one cut is taken over the union, and only the chunk's values above the cut are stored — a chunk of
-    /// many rare values costs a lookup per value, not a stored key.
+    /// many rare values costs a lookup per value, not a stored key. Only the values stored are copied.
     /// </summary>
     /// <exception cref="ArgumentException">The lists differ in length.</exception>
-    public void AddCounts(IReadOnlyList<byte[]> values, ReadOnlySpan<long> counts)
+    public void AddCounts(IReadOnlyList<ReadOnlyMemory<byte>> values, ReadOnlySpan<long> counts)
     {
         if (values.Count != counts.Length) throw new ArgumentException($"{values.Count} values for {counts.Length} counts.", nameof(counts));
         int distinct = 0;
@@ -88,30 +88,32 @@ public sealed class StringSketch
             Count += counts[i];
             TotalLength += values[i].Length * counts[i];
         }
+        var lookup = _counts.GetAlternateLookup<ReadOnlySpan<byte>>();
         if (_distinct is null && _counts.Count + distinct <= ExactDistinctLimit)
         {
             for (int i = 0; i < counts.Length; i++)
             {
                 if (counts[i] == 0) continue;
-                ref long slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_counts, values[i], out _);
+                ref long slot = ref CollectionsMarshal.GetValueRefOrAddDefault(lookup, values[i].Span, out _);
                 slot += counts[i];
             }
             Rebalance();
             return;
         }
         BecomeApproximate();
-        var lookup = _counts.GetAlternateLookup<ReadOnlySpan<byte>>();
+        lookup = _counts.GetAlternateLookup<ReadOnlySpan<byte>>();
         var fresh = new List<int>();
         for (int i = 0; i < counts.Length; i++)
         {
             if (counts[i] == 0) continue;
-            _distinct!.Add(values[i]);
-            if (lookup.TryGetValue(values[i], out long current)) lookup[values[i]] = current + counts[i];
+            var value = values[i].Span;
+            _distinct!.Add(value);
+            if (lookup.TryGetValue(value, out long current)) lookup[value] = current + counts[i];
             else fresh.Add(i);
         }
         if (_counts.Count + fresh.Count <= FrequentCapacity)
         {
-            foreach (int i in fresh) CollectionsMarshal.GetValueRefOrAddDefault(_counts, values[i], out _) += counts[i];
+            foreach (int i in fresh) CollectionsMarshal.GetValueRefOrAddDefault(lookup, values[i].Span, out _) += counts[i];
             return;
         }
         // The (capacity + 1)-th largest count of the union; every counter loses it, and those left above 0 stay.
@@ -122,8 +124,9 @@ public sealed class StringSketch
         var survivors = new Dictionary<byte[], long>(2 * FrequentCapacity + 1, Utf8KeyComparer.Instance);
         foreach (var (key, count) in _counts)
             if (count > cut) survivors.Add(key, count - cut);
+        var survivorLookup = survivors.GetAlternateLookup<ReadOnlySpan<byte>>();
         foreach (int i in fresh)
-            if (counts[i] > cut) CollectionsMarshal.GetValueRefOrAddDefault(survivors, values[i], out _) += counts[i] - cut;
+            if (counts[i] > cut) CollectionsMarshal.GetValueRefOrAddDefault(survivorLookup, values[i].Span, out _) += counts[i] - cut;
         _counts = survivors;
         CountErrorBound += cut;
     }

@@ -206,9 +206,10 @@ public sealed class ParquetFileReader : IDisposable
         private int _rowsRead, _present;
         private int[]? _indices;
         private long[]? _plainNumbers;
-        private byte[][]? _plainStrings;
+        // Strings are slices of their decompressed pages: no array per value.
+        private ReadOnlyMemory<byte>[]? _plainStrings;
         private long[]? _dictionaryNumbers;
-        private byte[][]? _dictionaryStrings;
+        private ReadOnlyMemory<byte>[]? _dictionaryStrings;
 
         private bool IsBytes => leaf.Type == global::Parquet.Meta.Type.BYTE_ARRAY;
 
@@ -249,19 +250,19 @@ public sealed class ParquetFileReader : IDisposable
             return output;
         }
 
-        private void DecodeDictionary(ReadOnlySpan<byte> page, int entries)
+        private void DecodeDictionary(ReadOnlyMemory<byte> page, int entries)
         {
-            if (IsBytes) _dictionaryStrings = PlainBytes(page, entries, out _);
-            else _dictionaryNumbers = PlainNumbers(page, entries);
+            if (IsBytes) _dictionaryStrings = PlainBytes(page, entries);
+            else _dictionaryNumbers = PlainNumbers(page.Span, entries);
         }
 
-        private void DecodeDataPageV1(ReadOnlySpan<byte> page, PageHeaderInfo header)
+        private void DecodeDataPageV1(ReadOnlyMemory<byte> page, PageHeaderInfo header)
         {
             int values = header.Values, position = 0, present = values;
             if (optional)
             {
-                int length = BinaryPrimitives.ReadInt32LittleEndian(page);
-                present = DecodeLevels(page.Slice(4, length), values);
+                int length = BinaryPrimitives.ReadInt32LittleEndian(page.Span);
+                present = DecodeLevels(page.Span.Slice(4, length), values);
                 position = 4 + length;
             }
             else MarkPresent(values);
@@ -330,8 +331,9 @@ public sealed class ParquetFileReader : IDisposable
             _defined.AsSpan(0, _rowsRead).Fill(1);
         }
 
-        private void DecodeValues(ReadOnlySpan<byte> data, int encoding, int present)
+        private void DecodeValues(ReadOnlyMemory<byte> memory, int encoding, int present)
         {
+            var data = memory.Span;
             if (countOnly && encoding is not (2 or 8))
             {
                 _countable = false;
@@ -354,9 +356,8 @@ public sealed class ParquetFileReader : IDisposable
                     if (present > 0) RleHybrid.Decode(data[1..], data[0], _indices.AsSpan(_present, present));
                     break;
                 case 0 when IsBytes:
-                    var strings = PlainBytes(data, present, out _);
-                    _plainStrings ??= new byte[rows][];
-                    strings.CopyTo(_plainStrings.AsSpan(_present));
+                    _plainStrings ??= new ReadOnlyMemory<byte>[rows];
+                    PlainBytes(memory, present).CopyTo(_plainStrings.AsSpan(_present));
                     break;
                 case 0:
                     _plainNumbers ??= new long[rows];
@@ -371,8 +372,9 @@ public sealed class ParquetFileReader : IDisposable
                         foreach (ref long number in deltas) number = (int)number;
                     break;
                 case 6 when IsBytes:
-                    _plainStrings ??= new byte[rows][];
-                    DeltaEncodings.DecodeLengthByteArray(data, present).CopyTo(_plainStrings.AsSpan(_present));
+                    _plainStrings ??= new ReadOnlyMemory<byte>[rows];
+                    var decoded = DeltaEncodings.DecodeLengthByteArray(data, present);
+                    for (int i = 0; i < decoded.Length; i++) _plainStrings[_present + i] = decoded[i];
                     break;
                 case 9 when !IsBytes:
                     int width = leaf.Type is global::Parquet.Meta.Type.INT64 or global::Parquet.Meta.Type.DOUBLE ? 8 : 4;
@@ -390,7 +392,7 @@ public sealed class ParquetFileReader : IDisposable
             var indices = _indices!;
             if (IsBytes)
             {
-                _plainStrings = new byte[rows][];
+                _plainStrings = new ReadOnlyMemory<byte>[rows];
                 for (int i = 0; i < _present; i++) _plainStrings[i] = _dictionaryStrings![indices[i]];
             }
             else
@@ -402,10 +404,10 @@ public sealed class ParquetFileReader : IDisposable
         }
 
         /// <summary>Timestamps (the first <paramref name="count"/>, or all when negative) as formatted UTF-8 strings.</summary>
-        private byte[][] Timestamps(long[] values, int count)
+        private ReadOnlyMemory<byte>[] Timestamps(long[] values, int count)
         {
             long ticksPerUnit = TicksPerUnit(leaf) ?? throw new InvalidOperationException($"Column '{leaf.Name}' is not a timestamp.");
-            var result = new byte[count < 0 ? values.Length : count][];
+            var result = new ReadOnlyMemory<byte>[count < 0 ? values.Length : count];
             for (int i = 0; i < result.Length; i++) result[i] = FormatTimestamp(values[i], ticksPerUnit);
             return result;
         }
@@ -426,17 +428,19 @@ public sealed class ParquetFileReader : IDisposable
             return new CountedColumn(name, type, values, null, counts.Length == values.Length ? counts : new long[values.Length], rows - _present);
         }
 
-        private static byte[][] PlainBytes(ReadOnlySpan<byte> data, int count, out int consumed)
+        /// <summary>PLAIN byte arrays, as slices of the page.</summary>
+        private static ReadOnlyMemory<byte>[] PlainBytes(ReadOnlyMemory<byte> data, int count)
         {
-            var values = new byte[count][];
+            var values = new ReadOnlyMemory<byte>[count];
+            var bytes = data.Span;
             int position = 0;
             for (int i = 0; i < count; i++)
             {
-                int length = BinaryPrimitives.ReadInt32LittleEndian(data[position..]);
-                values[i] = data.Slice(position + 4, length).ToArray();
+                int length = BinaryPrimitives.ReadInt32LittleEndian(bytes[position..]);
+                if ((uint)length > (uint)(bytes.Length - position - 4)) throw new InvalidDataException($"a PLAIN byte array of {length} bytes runs past its page.");
+                values[i] = data.Slice(position + 4, length);
                 position += 4 + length;
             }
-            consumed = position;
             return values;
         }
 
