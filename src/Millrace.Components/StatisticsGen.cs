@@ -68,7 +68,7 @@ public sealed partial class StatisticsGen
         await foreach (var columns in ExampleReader.ReadSplitCountsAsync(Examples, split, cancellationToken).ConfigureAwait(false))
         {
             features ??= columns.Select(c => c.Column is { } column ? new FeatureAccumulator(column.Name, column.Type) : new FeatureAccumulator(c.Counts!.Name, c.Counts.Type)).ToArray();
-            rows += columns.Count == 0 ? 0 : columns[0].Column?.Length ?? columns[0].Counts!.Counts.Sum() + columns[0].Counts!.Missing;
+            rows += columns.Count == 0 ? 0 : columns[0].Rows;
             // Columns in parallel; each kernel also splits a long column into chunks across cores.
             Parallel.For(0, features.Length, c => features[c].Add(kernels, columns[c]));
             if (features.Sum(f => f.RetainedBytes) > RetainedBytesBudget)

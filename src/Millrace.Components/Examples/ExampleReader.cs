@@ -30,53 +30,30 @@ public static class ExampleReader
     /// <summary>
     /// The row groups of Parquet files as <see cref="ColumnarTable"/>s, file after file: decoded by
     /// <see cref="ParquetFileReader"/> (no .NET value per row), or by Parquet.Net for files outside what it reads
-    /// (nested columns, timestamps, other codecs).
+    /// (nested columns, INT96 or date columns, other codecs).
     /// </summary>
-    public static async IAsyncEnumerable<ColumnarTable> ReadTablesAsync(IEnumerable<string> files, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        foreach (var file in files)
-        {
-            using var reader = await ParquetFileReader.TryOpenAsync(file, cancellationToken).ConfigureAwait(false);
-            if (reader is not null)
-            {
-                for (int group = 0; group < reader.RowGroupCount; group++)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    yield return reader.ReadRowGroup(group);
-                }
-                continue;
-            }
-            await foreach (var batch in ReadWithParquetNetAsync(file, cancellationToken).ConfigureAwait(false))
-                yield return ToTable(batch);
-        }
-    }
+    public static IAsyncEnumerable<ColumnarTable> ReadTablesAsync(IEnumerable<string> files, CancellationToken cancellationToken = default) =>
+        ReadAsync(files, (reader, group) => reader.ReadRowGroup(group), ToTable, cancellationToken);
 
     /// <summary>
     /// The row groups of one split read for statistics: dictionary-encoded columns as distinct values with their
     /// row counts (no per-row array), other columns decoded (<see cref="ParquetFileReader.ReadRowGroupCounts"/>);
     /// files outside what <see cref="ParquetFileReader"/> reads come decoded through Parquet.Net.
     /// </summary>
-    public static async IAsyncEnumerable<IReadOnlyList<ColumnOrCounts>> ReadSplitCountsAsync(Artifact examples, string split, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        foreach (var file in ExampleLayout.SplitFiles(examples, split))
-        {
-            using var reader = await ParquetFileReader.TryOpenAsync(file, cancellationToken).ConfigureAwait(false);
-            if (reader is not null)
-            {
-                for (int group = 0; group < reader.RowGroupCount; group++)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    yield return reader.ReadRowGroupCounts(group);
-                }
-                continue;
-            }
-            await foreach (var batch in ReadWithParquetNetAsync(file, cancellationToken).ConfigureAwait(false))
-                yield return ToTable(batch).Columns.Select(c => new ColumnOrCounts(c, null)).ToArray();
-        }
-    }
+    public static IAsyncEnumerable<IReadOnlyList<ColumnOrCounts>> ReadSplitCountsAsync(Artifact examples, string split, CancellationToken cancellationToken = default) =>
+        ReadAsync(ExampleLayout.SplitFiles(examples, split), (reader, group) => reader.ReadRowGroupCounts(group),
+            batch => ToTable(batch).Columns.Select(c => new ColumnOrCounts(c, null)).ToArray(), cancellationToken);
 
     /// <summary>The row groups of Parquet files as <see cref="ExampleBatch"/>es (one .NET value per cell), file after file.</summary>
-    public static async IAsyncEnumerable<ExampleBatch> ReadFilesAsync(IEnumerable<string> files, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public static IAsyncEnumerable<ExampleBatch> ReadFilesAsync(IEnumerable<string> files, CancellationToken cancellationToken = default) =>
+        ReadAsync(files, (reader, group) => ToBatch(reader.ReadRowGroup(group)), batch => batch, cancellationToken);
+
+    /// <summary>
+    /// The one reading loop: each file's row groups through <see cref="ParquetFileReader"/> when it reads the file,
+    /// else through Parquet.Net, each row group shaped by <paramref name="fast"/> or <paramref name="slow"/>.
+    /// </summary>
+    private static async IAsyncEnumerable<T> ReadAsync<T>(IEnumerable<string> files, Func<ParquetFileReader, int, T> fast, Func<ExampleBatch, T> slow,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         foreach (var file in files)
         {
@@ -86,12 +63,12 @@ public static class ExampleReader
                 for (int group = 0; group < reader.RowGroupCount; group++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    yield return ToBatch(reader.ReadRowGroup(group));
+                    yield return fast(reader, group);
                 }
                 continue;
             }
             await foreach (var batch in ReadWithParquetNetAsync(file, cancellationToken).ConfigureAwait(false))
-                yield return batch;
+                yield return slow(batch);
         }
     }
 

@@ -30,20 +30,12 @@ public sealed class SplitAssigner
     /// <summary>The split names, in order.</summary>
     public IReadOnlyList<string> Names { get; }
 
-    /// <summary>The rows of each split among the given rows of a CSV block.</summary>
+    /// <summary>The rows of each split among the given rows of a batch (a CSV block, or a Parquet row group).</summary>
     public int[][] Assign(ColumnarTable table, IReadOnlyList<int> rows)
     {
         var hashes = new ulong[table.RowCount];
         foreach (var column in _column is int c ? [table.Columns[c]] : table.Columns) Mix(hashes, column);
         return Group(hashes, rows);
-    }
-
-    /// <summary>The rows of each split among all rows of a Parquet batch.</summary>
-    public int[][] Assign(ExampleBatch batch)
-    {
-        var hashes = new ulong[batch.RowCount];
-        foreach (var column in _column is int c ? [batch.Columns[c]] : batch.Columns) Mix(hashes, column);
-        return Group(hashes, Enumerable.Range(0, batch.RowCount).ToArray());
     }
 
     private int[][] Group(ulong[] hashes, IReadOnlyList<int> rows)
@@ -75,30 +67,9 @@ public sealed class SplitAssigner
         }
     }
 
-    private static void Mix(ulong[] hashes, ExampleColumn column)
-    {
-        if (column.Int64s is { } longs)
-            for (int i = 0; i < hashes.Length; i++) hashes[i] = Combine(hashes[i], longs[i] is { } v ? OfNumber(v) : MissingHash);
-        else if (column.Float64s is { } doubles)
-            for (int i = 0; i < hashes.Length; i++) hashes[i] = Combine(hashes[i], doubles[i] is { } v && !double.IsNaN(v) ? OfNumber(v) : MissingHash);
-        else
-        {
-            var cache = new Dictionary<string, ulong>(StringComparer.Ordinal);
-            var strings = column.Strings!;
-            for (int i = 0; i < hashes.Length; i++)
-            {
-                ulong value = MissingHash;
-                if (strings[i] is { } s && !cache.TryGetValue(s, out value)) cache[s] = value = OfString(s);
-                hashes[i] = Combine(hashes[i], value);
-            }
-        }
-    }
-
     private static ulong OfNumber(double value) => value == Math.Floor(value) && Math.Abs(value) < 9.2e18 ? OfNumber((long)value) : Finish((ulong)BitConverter.DoubleToInt64Bits(value) ^ 0x27D4EB2F165667C5UL);
 
     private static ulong OfNumber(long value) => Finish((ulong)value);
-
-    private static ulong OfString(string value) => OfUtf8(Encoding.UTF8.GetBytes(value));
 
     private static ulong OfUtf8(ReadOnlySpan<byte> utf8)
     {

@@ -15,4 +15,8 @@ public sealed record CountedColumn(string Name, ColumnType Type, double[]? Numbe
 /// <summary>One column of a row group read for statistics: counted (<see cref="Counts"/>) or decoded (<see cref="Column"/>).</summary>
 /// <param name="Column">The decoded column, when the chunk was not dictionary-encoded.</param>
 /// <param name="Counts">The distinct values and their counts, when it was.</param>
-public sealed record ColumnOrCounts(Column? Column, CountedColumn? Counts);
+public sealed record ColumnOrCounts(Column? Column, CountedColumn? Counts)
+{
+    /// <summary>How many rows the column has.</summary>
+    public long Rows => Column?.Length ?? Counts!.Counts.Sum() + Counts.Missing;
+}

@@ -12,29 +12,13 @@ internal static class StringKernels
     public static StringSketch Summarise(ReadOnlySpan<int> codes, IReadOnlyList<string> dictionary)
     {
         int size = dictionary.Count;
-        // The last slot counts missing values, so the row loop has a single bounds-checked store.
-        long[] counts = ParallelChunks.Reduce(codes, chunk => CountCodes(chunk, size), (a, b) =>
-        {
-            for (int i = 0; i < a.Length; i++) a[i] += b[i];
-            return a;
-        });
+        // The last slot counts missing values.
+        long[] counts = DictionaryKernels.CountCodes(codes, size);
         var sketch = new StringSketch(Math.Max(StringSketch.DefaultExactDistinctLimit, size));
         sketch.AddMissing(counts[size]);
         for (int code = 0; code < size; code++)
             if (counts[code] > 0) sketch.AddOwned(Encoding.UTF8.GetBytes(dictionary[code]), counts[code]);
         return sketch;
-    }
-
-    private static long[] CountCodes(ReadOnlySpan<int> codes, int size)
-    {
-        var counts = new long[size + 1];
-        foreach (int code in codes)
-        {
-            if ((uint)code >= (uint)size && code >= 0)
-                throw new ArgumentOutOfRangeException(nameof(codes), $"Code {code} is outside a dictionary of {size} values.");
-            counts[code < 0 ? size : code]++;
-        }
-        return counts;
     }
 
     public static unsafe StringSketch Summarise(Utf8Column column)

@@ -118,26 +118,8 @@ public sealed class ParquetFileReader : IDisposable
 
     /// <summary>Reads row group <paramref name="index"/>, its columns decoded in parallel.</summary>
     /// <exception cref="InvalidDataException">A page is damaged or uses an encoding this reader does not know; the message names the file, row group and column.</exception>
-    public ColumnarTable ReadRowGroup(int index)
-    {
-        var group = _metadata.RowGroups[index];
-        int rows = checked((int)group.NumRows);
-        var columns = new Column[_leaves.Length];
-        var errors = new Exception?[columns.Length];
-        Parallel.For(0, columns.Length, c =>
-        {
-            try { columns[c] = ReadChunk(group.Columns[c].MetaData!, _leaves[c], ColumnTypes[c], rows); }
-            catch (Exception error) when (error is InvalidDataException or NotSupportedException or IndexOutOfRangeException or ArgumentOutOfRangeException)
-            {
-                errors[c] = error;
-            }
-        });
-        // The first damaged column, in file order, whichever thread found it first.
-        for (int c = 0; c < errors.Length; c++)
-            if (errors[c] is { } error)
-                throw new InvalidDataException($"{_path}: row group {index}, column '{_leaves[c].Name}': {error.Message}", error);
-        return new ColumnarTable(columns);
-    }
+    public ColumnarTable ReadRowGroup(int index) =>
+        new(ForEachColumn(index, (meta, c, rows) => ReadChunk(meta, _leaves[c], ColumnTypes[c], rows)));
 
     /// <summary>
     /// Reads row group <paramref name="index"/> for statistics: a dictionary-encoded column comes back as its
@@ -145,22 +127,25 @@ public sealed class ParquetFileReader : IDisposable
     /// RLE/bit-packed indices without a per-row array; any other column comes back decoded.
     /// </summary>
     /// <exception cref="InvalidDataException">A page is damaged; the message names the file, row group and column.</exception>
-    public IReadOnlyList<ColumnOrCounts> ReadRowGroupCounts(int index)
+    public IReadOnlyList<ColumnOrCounts> ReadRowGroupCounts(int index) => ForEachColumn(index, (meta, c, rows) =>
+    {
+        var bytes = ReadChunkBytes(meta);
+        var counted = new ChunkDecoder(_leaves[c], rows, (int)meta.Codec, countOnly: true);
+        return counted.TryDecodePages(bytes)
+            ? new ColumnOrCounts(null, counted.BuildCounts(_leaves[c].Name, ColumnTypes[c]))
+            : new ColumnOrCounts(Decode(bytes, meta, _leaves[c], ColumnTypes[c], rows), null);
+    });
+
+    /// <summary>Reads every column chunk of a row group in parallel; the first damaged column, in file order, is the error.</summary>
+    private T[] ForEachColumn<T>(int index, Func<ColumnMetaData, int, int, T> read)
     {
         var group = _metadata.RowGroups[index];
         int rows = checked((int)group.NumRows);
-        var columns = new ColumnOrCounts[_leaves.Length];
+        var columns = new T[_leaves.Length];
         var errors = new Exception?[columns.Length];
         Parallel.For(0, columns.Length, c =>
         {
-            try
-            {
-                var bytes = ReadChunkBytes(group.Columns[c].MetaData!);
-                var counted = new ChunkDecoder(_leaves[c], rows, (int)group.Columns[c].MetaData!.Codec, countOnly: true);
-                columns[c] = counted.TryDecodePages(bytes)
-                    ? new ColumnOrCounts(null, counted.BuildCounts(_leaves[c].Name, ColumnTypes[c]))
-                    : new ColumnOrCounts(Decode(bytes, group.Columns[c].MetaData!, _leaves[c], ColumnTypes[c], rows), null);
-            }
+            try { columns[c] = read(group.Columns[c].MetaData!, c, rows); }
             catch (Exception error) when (error is InvalidDataException or NotSupportedException or IndexOutOfRangeException or ArgumentOutOfRangeException)
             {
                 errors[c] = error;
