@@ -121,14 +121,10 @@ public sealed class StringSketch
         _counts.Values.CopyTo(all, 0);
         for (int j = 0; j < fresh.Count; j++) all[_counts.Count + j] = counts[fresh[j]];
         long cut = LargestAt(all, FrequentCapacity);
-        var survivors = new Dictionary<byte[], long>(2 * FrequentCapacity + 1, Utf8KeyComparer.Instance);
-        foreach (var (key, count) in _counts)
-            if (count > cut) survivors.Add(key, count - cut);
-        var survivorLookup = survivors.GetAlternateLookup<ReadOnlySpan<byte>>();
+        Cut(cut);
+        var lookupAfter = _counts.GetAlternateLookup<ReadOnlySpan<byte>>();
         foreach (int i in fresh)
-            if (counts[i] > cut) CollectionsMarshal.GetValueRefOrAddDefault(survivorLookup, values[i].Span, out _) += counts[i] - cut;
-        _counts = survivors;
-        CountErrorBound += cut;
+            if (counts[i] > cut) CollectionsMarshal.GetValueRefOrAddDefault(lookupAfter, values[i].Span, out _) += counts[i] - cut;
     }
 
     /// <summary>
@@ -260,12 +256,17 @@ public sealed class StringSketch
     {
         var counts = new long[_counts.Count];
         _counts.Values.CopyTo(counts, 0);
-        long cut = LargestAt(counts, FrequentCapacity);
+        Cut(LargestAt(counts, FrequentCapacity));
+    }
+
+    /// <summary>Subtracts <paramref name="cut"/> from every counter and keeps those left above 0.</summary>
+    private void Cut(long cut)
+    {
         // A new table sized for the survivors and the next round: clearing the old one would cost its capacity,
         // which the exact phase may have grown to the exact limit (that was most of the time of a 200k-value column).
         var survivors = new Dictionary<byte[], long>(2 * FrequentCapacity + 1, Utf8KeyComparer.Instance);
-        foreach (var entry in _counts)
-            if (entry.Value > cut) survivors.Add(entry.Key, entry.Value - cut);
+        foreach (var (key, count) in _counts)
+            if (count > cut) survivors.Add(key, count - cut);
         _counts = survivors;
         CountErrorBound += cut;
     }
