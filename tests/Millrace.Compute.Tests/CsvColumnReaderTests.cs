@@ -126,18 +126,88 @@ public sealed class CsvColumnReaderTests : IDisposable
     [Fact]
     public void The_plain_byte_parser_and_sep_read_the_taxi_file_alike()
     {
-        // A file without quotes takes the byte parser; quoting one header name sends the same rows through Sep.
+        // A block without quotes takes the byte parser; quoting its first cell sends the same rows through Sep.
         var text = File.ReadAllText(SharedData.PathOf("taxi/taxi_big_tipper_label.csv"));
-        var plain = CsvColumnReader.ReadAll(Write(text));
-        var quoted = CsvColumnReader.ReadAll(Write("\"" + text[..text.IndexOf(',')] + "\"" + text[text.IndexOf(',')..]));
-        Assert.Equal(plain.Columns.Select(c => (c.Name, c.Type, c.MissingCount)), quoted.Columns.Select(c => (c.Name, c.Type, c.MissingCount)));
-        foreach (var (a, b) in plain.Columns.Zip(quoted.Columns))
+        AssertSameTables(CsvColumnReader.ReadAll(Write(text)), CsvColumnReader.ReadAll(Write(QuoteFirstCell(text))));
+    }
+
+    [Theory]
+    [InlineData(1, 1 << 20)]
+    [InlineData(2, 4096)]
+    [InlineData(3, 300)]
+    public void The_plain_byte_parser_and_sep_read_random_rows_alike(int seed, int blockBytes)
+    {
+        // Integers of every length and sign (with spaces and '+'), reals, NaN, missing markers, strings of 0 to 40
+        // bytes (multi-byte UTF-8 too) around the 8- and 16-byte packing limits, CRLF and LF, blank lines, and a last
+        // line without a newline; small blocks put cells at the very end of a part.
+        var random = new Random(seed);
+        string[] integers = ["0", "-0", "7", "-12", "123456789", "-12345678", "12345678", "987654321012345678", " 42", "+5", "NA", ""];
+        var text = new System.Text.StringBuilder("n,x,s,c\n");
+        for (int row = 0; row < 3000; row++)
         {
+            string n = random.Next(3) == 0 ? integers[random.Next(integers.Length)] : random.NextInt64(-99_999_999_999, 99_999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture)[..random.Next(1, 6)].TrimEnd('-') is { Length: > 0 } digits ? digits : "1";
+            string x = random.Next(10) switch { 0 => "", 1 => "NaN", 2 => "1e300", _ => (random.NextDouble() * 1000 - 500).ToString("R", System.Globalization.CultureInfo.InvariantCulture) };
+            string s = random.Next(12) switch
+            {
+                0 => "", 1 => "null", 2 => "héllo wörld ☃",
+                3 or 4 => $"2001-01-0{random.Next(10)} 00:{random.Next(60):D2}",
+                _ => new string([.. Enumerable.Range(0, random.Next(0, 41)).Select(_ => (char)('a' + random.Next(3)))]),
+            };
+            string c = random.Next(4) == 0 ? "NA" : $"c{random.Next(40)}";
+            text.Append(n).Append(',').Append(x).Append(',').Append(s).Append(',').Append(c).Append(random.Next(3) == 0 ? "\r\n" : "\n");
+            if (random.Next(200) == 0) text.Append('\n');
+        }
+        text.Append("5,1.5,last,c1");
+        var options = new CsvReadOptions { BlockBytes = blockBytes, TypeOverrides = new Dictionary<string, ColumnType> { ["n"] = ColumnType.Int64, ["x"] = ColumnType.Float64 } };
+        var plain = CsvColumnReader.ReadAll(Write(text.ToString()), options);
+        Assert.Equal(3001, plain.RowCount);
+        AssertSameTables(plain, CsvColumnReader.ReadAll(Write(QuoteFirstCell(text.ToString())), options));
+    }
+
+    [Theory]
+    [InlineData(4, 1 << 20)]
+    [InlineData(5, 200)]
+    public void Past_bad_rows_the_plain_byte_parser_and_sep_list_the_same_rows(int seed, int blockBytes)
+    {
+        var random = new Random(seed);
+        var text = new System.Text.StringBuilder("a,b,c\n");
+        for (int row = 0; row < 2000; row++)
+        {
+            text.Append(random.Next(25) switch
+            {
+                0 => "1,2",
+                1 => "1,2,3,4",
+                2 => "x,2,3",
+                3 => "1,2.5.5,3",
+                4 => "99999999999999999999,1,z",
+                _ => $"{random.Next(-500, 500)},{random.NextDouble()},{(char)('p' + random.Next(5))}",
+            }).Append('\n');
+        }
+        var options = new CsvReadOptions { BlockBytes = blockBytes, KeepReadingPastBadRows = true, TypeOverrides = new Dictionary<string, ColumnType> { ["a"] = ColumnType.Int64, ["b"] = ColumnType.Float64 } };
+        var plain = CsvColumnReader.ReadAll(Write(text.ToString()), options);
+        var sep = CsvColumnReader.ReadAll(Write(QuoteFirstCell(text.ToString())), options);
+        Assert.NotEmpty(plain.BadRows);
+        Assert.Equal(sep.BadRows, plain.BadRows);
+        AssertSameTables(plain, sep);
+    }
+
+    private static string QuoteFirstCell(string text)
+    {
+        int start = text.IndexOf('\n') + 1, end = text.IndexOfAny([',', '\n'], start);
+        return $"{text[..start]}\"{text[start..end]}\"{text[end..]}";
+    }
+
+    private static void AssertSameTables(ColumnarTable expected, ColumnarTable actual)
+    {
+        Assert.Equal(expected.Columns.Select(c => (c.Name, c.Type, c.Length, c.MissingCount)), actual.Columns.Select(c => (c.Name, c.Type, c.Length, c.MissingCount)));
+        foreach (var (a, b) in expected.Columns.Zip(actual.Columns))
+        {
+            Assert.All(Enumerable.Range(0, a.Length), r => Assert.Equal(a.IsMissing(r), b.IsMissing(r)));
             switch (a)
             {
                 case Float64Column f: Assert.Equal(f.Values.ToArray(), ((Float64Column)b).Values.ToArray()); break;
                 case Int64Column i: Assert.Equal(i.Values.ToArray(), ((Int64Column)b).Values.ToArray()); break;
-                case StringColumn s: Assert.All(Enumerable.Range(0, s.Length), r => Assert.Equal(s[r], ((StringColumn)b)[r])); break;
+                case StringColumn s: Assert.Equal(Enumerable.Range(0, s.Length).Select(r => s[r]), Enumerable.Range(0, s.Length).Select(r => ((StringColumn)b)[r])); break;
             }
         }
     }

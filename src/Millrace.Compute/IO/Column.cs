@@ -49,6 +49,14 @@ public abstract class Column
     /// <summary>Appends a missing value.</summary>
     internal abstract void AppendMissing();
 
+    /// <summary>Makes the last row missing (a bad row's cells read before its bad cell).</summary>
+    internal void MakeLastMissing()
+    {
+        if (IsMissing(Length - 1)) return;
+        Length--;
+        AppendMissing();
+    }
+
     /// <summary>Appends every row of a column of the same type and name.</summary>
     internal abstract void AppendColumn(Column other);
 

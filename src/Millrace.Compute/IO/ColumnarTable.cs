@@ -47,6 +47,9 @@ public sealed class ColumnarTable
         foreach (var table in tables) Append(table);
     }
 
+    /// <summary>Records a bad row whose placeholder row the table already holds.</summary>
+    internal void AddBadRow(CsvBadRow row) => _badRows.Add(row);
+
     /// <summary>Records a bad row whose placeholder is the table's last row.</summary>
     internal void AddBadRow(long line, string? column, int columnNumber, string problem) =>
         _badRows.Add(new CsvBadRow(line, column, columnNumber, problem, RowCount - 1));

@@ -57,6 +57,15 @@ public sealed class Float64Column : Column
         return column;
     }
 
+    /// <summary>A column over an array a parser filled: the first <paramref name="length"/> values, NaN where missing.</summary>
+    internal static Float64Column Adopt(string name, double[] values, int length)
+    {
+        var column = new Float64Column(name) { _values = values, Length = length };
+        foreach (double value in values.AsSpan(0, length))
+            if (double.IsNaN(value)) column.MissingCount++;
+        return column;
+    }
+
     internal override bool TryAppend(ReadOnlySpan<char> text)
     {
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value)) return false;

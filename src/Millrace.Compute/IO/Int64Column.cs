@@ -61,6 +61,12 @@ public sealed class Int64Column : Column
         return column;
     }
 
+    /// <summary>A column over arrays a parser filled: the first <paramref name="length"/> rows, missing where <paramref name="missing"/> says.</summary>
+    internal static Int64Column Adopt(string name, long[] values, bool[]? missing, int length) => new(name)
+    {
+        _values = values, _missing = missing, Length = length, MissingCount = missing is null ? 0 : missing.AsSpan(0, length).Count(true),
+    };
+
     /// <summary>The values as float64, NaN where missing: the input of the numeric kernels.</summary>
     public double[] ToFloat64()
     {
@@ -120,7 +126,7 @@ public sealed class Int64Column : Column
     }
 
     /// <summary>The UTF-8 twin of <see cref="TryParse(ReadOnlySpan{char}, out long)"/>.</summary>
-    private static bool TryParse(ReadOnlySpan<byte> text, out long value)
+    internal static bool TryParse(ReadOnlySpan<byte> text, out long value)
     {
         int i = text.Length > 0 && text[0] == '-' ? 1 : 0;
         if (text.Length - i is > 0 and <= 18)

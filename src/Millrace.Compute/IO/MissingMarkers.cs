@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Millrace.Compute.IO;
 
 /// <summary>
@@ -28,14 +30,18 @@ internal sealed class MissingMarkers
         }
     }
 
+    /// <summary>Whether an empty cell is missing.</summary>
+    public bool EmptyIsMissing => _emptyIsMissing;
+
+    /// <summary>Whether a non-empty cell that starts with <paramref name="first"/> may be a marker: the parser's test before <see cref="IsMissing(ReadOnlySpan{byte})"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool MayStartWith(byte first) => first < 64 ? (_firstLow >> first & 1) != 0 : first < 128 ? (_firstHigh >> (first - 64) & 1) != 0 : _nonAsciiFirst;
+
     /// <summary>The UTF-8 twin of <see cref="IsMissing(ReadOnlySpan{char})"/>; the markers are ASCII in practice, and a non-ASCII one is compared as UTF-8.</summary>
     public bool IsMissing(ReadOnlySpan<byte> text)
     {
         if (text.IsEmpty) return _emptyIsMissing;
-        if (text.Length > _longestUtf8) return false;
-        byte first = text[0];
-        bool candidate = first < 64 ? (_firstLow >> first & 1) != 0 : first < 128 ? (_firstHigh >> (first - 64) & 1) != 0 : _nonAsciiFirst;
-        if (!candidate) return false;
+        if (text.Length > _longestUtf8 || !MayStartWith(text[0])) return false;
         foreach (byte[] marker in _utf8Markers)
             if (text.SequenceEqual(marker)) return true;
         return false;

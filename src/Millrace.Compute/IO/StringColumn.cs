@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -6,23 +7,32 @@ namespace Millrace.Compute.IO;
 
 /// <summary>
 /// A dictionary-encoded string column: each row holds a code into <see cref="Dictionary"/>, or −1 when missing.
-/// Values are keyed by their UTF-8 bytes in an open-addressing table, so a cell already seen costs one hash and one
-/// comparison and allocates nothing; the previous row's value is checked first, which catches the runs that sorted
-/// columns (dates, ids) are made of. A value of up to 8 bytes (most categorical cells) is also kept packed in a
-/// word, so that it is compared without touching its array. The .NET strings of <see cref="Dictionary"/> are made
-/// on first use: ingest, Parquet and statistics work on the UTF-8 bytes.
+/// Values are keyed by their UTF-8 bytes in an open-addressing table whose slots hold a value of up to 16 bytes
+/// (most categorical cells, dates, ids) packed in two words, so that a cell already seen costs one hash and one
+/// slot read and allocates nothing; the previous row's value is checked first, which catches the runs that sorted
+/// columns are made of. The values' bytes sit end to end in one buffer, and the .NET strings of
+/// <see cref="Dictionary"/> are made on first use: ingest, Parquet and statistics work on the UTF-8 bytes.
 /// </summary>
 public sealed class StringColumn : Column
 {
+    /// <summary>
+    /// A table slot: the packed bytes of a value of up to 16 bytes (<see cref="Low"/> the first eight, <see cref="High"/>
+    /// the rest, zero-padded), or for a longer value its hash in <see cref="Low"/>; <see cref="Code"/> is the code + 1, 0 when empty.
+    /// </summary>
+    private struct Slot
+    {
+        public ulong Low, High;
+        public int Length, Code;
+    }
+
+    private const int PackedBytes = 16;
     private int[] _codes = [];
     private readonly List<string> _dictionary = [];
     private int _count;
-    private ulong[] _packed = new ulong[512];
-    private int[] _lengths = new int[512];
-    private byte[][] _keys = new byte[512][];
-    private ulong[] _hashes = new ulong[512];
-    private int[] _slots = new int[1024];
-    private int _previous = -1;
+    private byte[] _bytes = new byte[4096];
+    private int[] _starts = new int[513];
+    private Slot[] _slots = new Slot[1024];
+    private Slot _previous;
 
     /// <summary>Creates an empty column.</summary>
     public StringColumn(string name) : base(name) { }
@@ -39,7 +49,7 @@ public sealed class StringColumn : Column
         get
         {
             lock (_dictionary)
-                while (_dictionary.Count < _count) _dictionary.Add(Encoding.UTF8.GetString(_keys[_dictionary.Count]));
+                while (_dictionary.Count < _count) _dictionary.Add(Encoding.UTF8.GetString(Utf8Of(_dictionary.Count)));
             return _dictionary;
         }
     }
@@ -64,7 +74,11 @@ public sealed class StringColumn : Column
     }
 
     /// <summary>The UTF-8 bytes of the value of code <paramref name="code"/>.</summary>
-    public ReadOnlySpan<byte> Utf8Of(int code) => _keys.AsSpan(0, _count)[code];
+    public ReadOnlySpan<byte> Utf8Of(int code)
+    {
+        if ((uint)code >= (uint)_count) throw new ArgumentOutOfRangeException(nameof(code), code, $"The column has {_count} distinct values.");
+        return _bytes.AsSpan(_starts[code], _starts[code + 1] - _starts[code]);
+    }
 
     /// <summary>
     /// A column from a dictionary of UTF-8 values and, per row, an index into it or −1 (missing). Repeated
@@ -83,8 +97,15 @@ public sealed class StringColumn : Column
         column._codes = codes;
         column.Length = codes.Length;
         column.MissingCount = missing;
-        column._previous = -1;
         return column;
+    }
+
+    /// <summary>Takes the codes a parser filled, by <see cref="CodeOf"/> of this column: the first <paramref name="length"/> rows.</summary>
+    internal void AdoptCodes(int[] codes, int length)
+    {
+        _codes = codes;
+        Length = length;
+        MissingCount = codes.AsSpan(0, length).Count(-1);
     }
 
     /// <summary>The value of a row, or <see langword="null"/> when missing.</summary>
@@ -121,7 +142,7 @@ public sealed class StringColumn : Column
     {
         var source = (StringColumn)other;
         var remap = new int[source._count];
-        for (int i = 0; i < remap.Length; i++) remap[i] = CodeOf(source._keys[i]);
+        for (int i = 0; i < remap.Length; i++) remap[i] = CodeOf(source.Utf8Of(i));
         EnsureCapacity(ref _codes, Length + source.Length);
         var target = _codes.AsSpan(Length, source.Length);
         var codes = source.Codes;
@@ -130,88 +151,109 @@ public sealed class StringColumn : Column
         MissingCount += source.MissingCount;
     }
 
-    private int CodeOf(ReadOnlySpan<byte> utf8)
+    /// <summary>The code of a value, added to the dictionary when new.</summary>
+    internal int CodeOf(ReadOnlySpan<byte> utf8)
     {
-        int length = utf8.Length;
-        ulong packed = length <= 8 ? Pack(utf8) : 0;
-        if (_previous >= 0 && _lengths[_previous] == length && (length <= 8 ? _packed[_previous] == packed : utf8.SequenceEqual(_keys[_previous])))
-            return _previous;
-        ulong hash = length <= 8 ? HashPacked(packed, length) : Hash(utf8);
-        int mask = _slots.Length - 1, slot = (int)hash & mask;
-        for (int entry; (entry = _slots[slot]) != 0; slot = (slot + 1) & mask)
-        {
-            int code = entry - 1;
-            if (_hashes[code] == hash && _lengths[code] == length && (length <= 8 ? _packed[code] == packed : utf8.SequenceEqual(_keys[code])))
-                return _previous = code;
-        }
-        _previous = _count;
-        if (_previous == _keys.Length)
-        {
-            Array.Resize(ref _keys, _keys.Length * 2);
-            Array.Resize(ref _hashes, _hashes.Length * 2);
-            Array.Resize(ref _packed, _packed.Length * 2);
-            Array.Resize(ref _lengths, _lengths.Length * 2);
-        }
-        _keys[_previous] = utf8.ToArray();
-        _hashes[_previous] = hash;
-        _packed[_previous] = packed;
-        _lengths[_previous] = length;
-        _count++;
-        _slots[slot] = _previous + 1;
-        if (_count * 2 > _slots.Length) Rehash();
-        return _previous;
+        if (utf8.Length > PackedBytes) return CodeOfLong(utf8);
+        ulong low = Pack(utf8[..Math.Min(8, utf8.Length)]), high = utf8.Length > 8 ? Pack(utf8[8..]) : 0;
+        return CodeOfPacked(low, high, utf8);
     }
 
     /// <summary>
-    /// Up to 8 bytes in a word: the first and last four (overlapping below 8), or the bytes one by one below 4;
-    /// with the length, distinct values give distinct words.
+    /// The code of a value of up to 16 bytes given also packed: <paramref name="low"/> holds its first eight bytes
+    /// and <paramref name="high"/> the rest, little-endian and zero-padded (as <see cref="Pack"/> makes them).
     /// </summary>
-    private static ulong Pack(ReadOnlySpan<byte> bytes)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal int CodeOfPacked(ulong low, ulong high, ReadOnlySpan<byte> utf8)
     {
-        if (bytes.Length >= 4) return MemoryMarshal.Read<uint>(bytes) | (ulong)MemoryMarshal.Read<uint>(bytes[^4..]) << 32;
+        int length = utf8.Length;
+        if (_previous.Low == low && _previous.High == high && _previous.Length == length && _previous.Code != 0) return _previous.Code - 1;
+        return Probe(low, high, utf8);
+    }
+
+    private int Probe(ulong low, ulong high, ReadOnlySpan<byte> utf8)
+    {
+        var slots = _slots;
+        int mask = slots.Length - 1, length = utf8.Length;
+        int at = (int)HashPacked(low, high, length) & mask;
+        while (true)
+        {
+            ref var slot = ref slots[at];
+            if (slot.Code == 0) return Insert(ref slot, low, high, utf8);
+            if (slot.Low == low && slot.High == high && slot.Length == length)
+            {
+                _previous = slot;
+                return slot.Code - 1;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// <summary>A value longer than 16 bytes: the slot keeps its hash, and the bytes are compared in full.</summary>
+    private int CodeOfLong(ReadOnlySpan<byte> utf8)
+    {
+        ulong hash = Utf8Hash.Hash(utf8);
+        if (_previous.Length == utf8.Length && _previous.Low == hash && _previous.Code != 0 && utf8.SequenceEqual(Utf8Of(_previous.Code - 1)))
+            return _previous.Code - 1;
+        var slots = _slots;
+        int mask = slots.Length - 1;
+        for (int at = (int)hash & mask; ; at = (at + 1) & mask)
+        {
+            ref var slot = ref slots[at];
+            if (slot.Code == 0) return Insert(ref slot, hash, 0, utf8);
+            if (slot.Low == hash && slot.Length == utf8.Length && utf8.SequenceEqual(Utf8Of(slot.Code - 1)))
+            {
+                _previous = slot;
+                return slot.Code - 1;
+            }
+        }
+    }
+
+    private int Insert(ref Slot slot, ulong low, ulong high, ReadOnlySpan<byte> utf8)
+    {
+        int code = _count;
+        if (code + 2 > _starts.Length) Array.Resize(ref _starts, _starts.Length * 2);
+        int start = _starts[code];
+        if (start + utf8.Length > _bytes.Length) Array.Resize(ref _bytes, Math.Max(start + utf8.Length, _bytes.Length * 2));
+        utf8.CopyTo(_bytes.AsSpan(start));
+        _starts[code + 1] = start + utf8.Length;
+        slot = new Slot { Low = low, High = high, Length = utf8.Length, Code = code + 1 };
+        _previous = slot;
+        _count++;
+        if (_count * 2 > _slots.Length) Rehash();
+        return code;
+    }
+
+    /// <summary>Up to 8 bytes as a little-endian word, zero-padded: the packing the parser makes with one masked load.</summary>
+    internal static ulong Pack(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length == 8) return MemoryMarshal.Read<ulong>(bytes);
         ulong value = 0;
         for (int i = 0; i < bytes.Length; i++) value |= (ulong)bytes[i] << (8 * i);
         return value;
     }
 
-    private static ulong HashPacked(ulong packed, int length)
+    private static ulong HashPacked(ulong low, ulong high, int length)
     {
-        ulong h = (packed ^ ((ulong)length << 59)) * 0x9E3779B97F4A7C15UL;
+        ulong h = (low * 0x9E3779B97F4A7C15UL) ^ (high * 0xC2B2AE3D27D4EB4FUL) ^ ((ulong)length << 56);
         h ^= h >> 29;
         h *= 0xBF58476D1CE4E5B9UL;
-        return h ^ (h >> 32);
-    }
-
-    /// <summary>A fast hash for the table: values up to 16 bytes (most categorical cells) are two word loads, no loop.</summary>
-    private static ulong Hash(ReadOnlySpan<byte> bytes)
-    {
-        if (bytes.Length > 16) return Utf8Hash.Hash(bytes);
-        ulong low = 0, high = 0;
-        if (bytes.Length >= 8)
-        {
-            low = MemoryMarshal.Read<ulong>(bytes);
-            high = MemoryMarshal.Read<ulong>(bytes[^8..]);
-        }
-        else
-        {
-            for (int i = 0; i < bytes.Length; i++) low |= (ulong)bytes[i] << (8 * i);
-        }
-        ulong h = (low * 0x9E3779B97F4A7C15UL) ^ (high * 0xC2B2AE3D27D4EB4FUL) ^ (ulong)bytes.Length;
-        h ^= h >> 32;
-        h *= 0xD6E8FEB86659FD93UL;
         return h ^ (h >> 32);
     }
 
     /// <summary>Doubles the table, keeping it at most half full so that probes stay short.</summary>
     private void Rehash()
     {
-        _slots = new int[_slots.Length * 2];
+        var old = _slots;
+        _slots = new Slot[old.Length * 2];
         int mask = _slots.Length - 1;
-        for (int code = 0; code < _count; code++)
+        foreach (var slot in old)
         {
-            int slot = (int)_hashes[code] & mask;
-            while (_slots[slot] != 0) slot = (slot + 1) & mask;
-            _slots[slot] = code + 1;
+            if (slot.Code == 0) continue;
+            ulong hash = slot.Length > PackedBytes ? slot.Low : HashPacked(slot.Low, slot.High, slot.Length);
+            int at = (int)hash & mask;
+            while (_slots[at].Code != 0) at = (at + 1) & mask;
+            _slots[at] = slot;
         }
     }
 }
