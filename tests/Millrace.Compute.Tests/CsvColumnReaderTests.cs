@@ -132,18 +132,20 @@ public sealed class CsvColumnReaderTests : IDisposable
     }
 
     [Theory]
-    [InlineData(1, 1 << 20)]
-    [InlineData(2, 4096)]
-    [InlineData(3, 300)]
-    public void The_plain_byte_parser_and_sep_read_random_rows_alike(int seed, int blockBytes)
+    [InlineData(1, 1 << 20, 3000)]
+    [InlineData(2, 4096, 3000)]
+    [InlineData(3, 300, 3000)]
+    [InlineData(6, 16 << 20, 60_000)]
+    public void The_plain_byte_parser_and_sep_read_random_rows_alike(int seed, int blockBytes, int rows)
     {
         // Integers of every length and sign (with spaces and '+'), reals, NaN, missing markers, strings of 0 to 40
         // bytes (multi-byte UTF-8 too) around the 8- and 16-byte packing limits, CRLF and LF, blank lines, and a last
-        // line without a newline; small blocks put cells at the very end of a part.
+        // line without a newline; small blocks put cells at the very end of a part, and a block over 1 MB is parsed in
+        // parts side by side.
         var random = new Random(seed);
         string[] integers = ["0", "-0", "7", "-12", "123456789", "-12345678", "12345678", "987654321012345678", " 42", "+5", "NA", ""];
         var text = new System.Text.StringBuilder("n,x,s,c\n");
-        for (int row = 0; row < 3000; row++)
+        for (int row = 0; row < rows; row++)
         {
             string n = random.Next(3) == 0 ? integers[random.Next(integers.Length)] : random.NextInt64(-99_999_999_999, 99_999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture)[..random.Next(1, 6)].TrimEnd('-') is { Length: > 0 } digits ? digits : "1";
             string x = random.Next(10) switch { 0 => "", 1 => "NaN", 2 => "1e300", _ => (random.NextDouble() * 1000 - 500).ToString("R", System.Globalization.CultureInfo.InvariantCulture) };
@@ -160,18 +162,19 @@ public sealed class CsvColumnReaderTests : IDisposable
         text.Append("5,1.5,last,c1");
         var options = new CsvReadOptions { BlockBytes = blockBytes, TypeOverrides = new Dictionary<string, ColumnType> { ["n"] = ColumnType.Int64, ["x"] = ColumnType.Float64 } };
         var plain = CsvColumnReader.ReadAll(Write(text.ToString()), options);
-        Assert.Equal(3001, plain.RowCount);
+        Assert.Equal(rows + 1, plain.RowCount);
         AssertSameTables(plain, CsvColumnReader.ReadAll(Write(QuoteFirstCell(text.ToString())), options));
     }
 
     [Theory]
-    [InlineData(4, 1 << 20)]
-    [InlineData(5, 200)]
-    public void Past_bad_rows_the_plain_byte_parser_and_sep_list_the_same_rows(int seed, int blockBytes)
+    [InlineData(4, 1 << 20, 2000)]
+    [InlineData(5, 200, 2000)]
+    [InlineData(7, 16 << 20, 60_000)]
+    public void Past_bad_rows_the_plain_byte_parser_and_sep_list_the_same_rows(int seed, int blockBytes, int rows)
     {
         var random = new Random(seed);
         var text = new System.Text.StringBuilder("a,b,c\n");
-        for (int row = 0; row < 2000; row++)
+        for (int row = 0; row < rows; row++)
         {
             text.Append(random.Next(25) switch
             {
@@ -180,6 +183,7 @@ public sealed class CsvColumnReaderTests : IDisposable
                 2 => "x,2,3",
                 3 => "1,2.5.5,3",
                 4 => "99999999999999999999,1,z",
+                5 => "",
                 _ => $"{random.Next(-500, 500)},{random.NextDouble()},{(char)('p' + random.Next(5))}",
             }).Append('\n');
         }

@@ -3,16 +3,17 @@ namespace Millrace.Compute.IO;
 /// <summary>
 /// Finds row boundaries in raw CSV bytes without parsing: a newline ends a row unless it lies inside a quoted field,
 /// which is when an odd number of quote characters precede it (an escaped quote is two quotes, so parity holds).
-/// A block without any quote, the common case, is split with one vectorised search.
+/// A block without any quote, the common case, is split with one vectorised search; the caller says whether the
+/// bytes hold a quote, having looked once.
 /// </summary>
 internal static class CsvBlockSplitter
 {
     private const byte Quote = (byte)'"', Newline = (byte)'\n';
 
-    /// <summary>The index just past the last row-ending newline of <paramref name="bytes"/>, or −1 if none.</summary>
-    public static int EndOfLastRow(ReadOnlySpan<byte> bytes)
+    /// <summary>The index just past the last row-ending newline of <paramref name="bytes"/>, or −1 if none; <paramref name="hasQuotes"/> says whether the bytes hold a quote.</summary>
+    public static int EndOfLastRow(ReadOnlySpan<byte> bytes, bool hasQuotes)
     {
-        if (bytes.IndexOf(Quote) < 0)
+        if (!hasQuotes)
         {
             int last = bytes.LastIndexOf(Newline);
             return last < 0 ? -1 : last + 1;
@@ -27,10 +28,10 @@ internal static class CsvBlockSplitter
         return end;
     }
 
-    /// <summary>The index just past the first row-ending newline at or after <paramref name="from"/>, or −1 if none.</summary>
-    public static int EndOfRowAfter(ReadOnlySpan<byte> bytes, int from)
+    /// <summary>The index just past the first row-ending newline at or after <paramref name="from"/>, or −1 if none; <paramref name="hasQuotes"/> says whether the bytes hold a quote.</summary>
+    public static int EndOfRowAfter(ReadOnlySpan<byte> bytes, int from, bool hasQuotes)
     {
-        if (bytes.IndexOf(Quote) < 0)
+        if (!hasQuotes)
         {
             int next = bytes[from..].IndexOf(Newline);
             return next < 0 ? -1 : from + next + 1;

@@ -4,18 +4,9 @@ using nietras.SeparatedValues;
 
 namespace Millrace.Compute.IO;
 
-/// <summary>The parsing of one part of a block: <see cref="UnquotedParser"/> when it has no quote, Sep otherwise; and bad rows.</summary>
+/// <summary>The parsing of a part of a block that has quotes (or invalid UTF-8), by Sep; and bad rows.</summary>
 public sealed partial class CsvColumnReader
 {
-    private ColumnarTable ParsePart(int start, int length, long firstLine, HashSet<long>? invalidLines)
-    {
-        var bytes = _buffer.AsSpan(start, length);
-        if (invalidLines is null && Separator is < (char)128 and not '"' and not '\n'
-            && new UnquotedParser(this, bytes.Count((byte)'\n') + 1).Parse(bytes, firstLine) is { } table)
-            return table;
-        return ParseWithSep(start, length, firstLine, invalidLines);
-    }
-
     private string NotOfType(int column, string text) =>
         $"'{text}' is not a {ColumnTypes[column]} value (the type was inferred from the first {_options.InferenceRows} rows); " +
         $"set TypeOverrides[\"{ColumnNames[column]}\"] to {ColumnType.String} or a wider type.";

@@ -10,12 +10,15 @@ namespace Millrace.Compute.IO;
 public sealed partial class CsvColumnReader
 {
     /// <summary>
-    /// Parses one part of a block that has no quote straight into arrays of its columns, sized to its line count
-    /// so that no cell append checks capacity. Separators and newlines of 32 bytes at a time are found with a
-    /// vector compare each and walked as a bit mask; each cell is converted where it ends: an integer of up to 8
-    /// digits with one load and a few word operations, a string of up to 16 bytes looked up by two masked loads.
-    /// A quote ends the attempt (the caller hands the part to Sep). A bad row is found when its line ends: in
-    /// strict mode it throws with its line and column, otherwise its cells become missing and it is listed.
+    /// Parses the parts of a block that has no quote in parallel, straight into the arrays of the block's columns:
+    /// each part writes its rows at an offset of its own (the rows of the parts before it can number at most their
+    /// lines), so the parts need no copying into one table afterwards, only closing up where blank lines left a gap
+    /// and translating the string codes of each later part into the first part's dictionary. The arrays are sized
+    /// to the line count, so no cell append checks capacity. Separators and newlines of 32 bytes at a time are
+    /// found with a vector compare each and walked as a bit mask; each cell is converted where it ends: an integer
+    /// of up to 8 digits with one load and a few word operations, a string of up to 16 bytes looked up by two
+    /// masked loads. A bad row is found when its line ends: in strict mode it throws with its line and column,
+    /// otherwise its cells become missing and it is listed.
     /// </summary>
     private sealed class UnquotedParser
     {
@@ -23,61 +26,58 @@ public sealed partial class CsvColumnReader
         private static readonly ulong[] LowBytes = [.. Enumerable.Range(0, 9).Select(n => n == 8 ? ulong.MaxValue : (1UL << (8 * n)) - 1)];
 
         private readonly CsvColumnReader _reader;
+        private readonly BlockColumns _block;
         private readonly ColumnType[] _types;
         private readonly MissingMarkers _missing;
         private readonly bool _emptyIsMissing;
-        private readonly int _capacity;
-        private readonly long[]?[] _int64s;
-        private readonly bool[]?[] _absent;
-        private readonly double[]?[] _float64s;
-        private readonly int[]?[] _codes;
         private readonly StringColumn?[] _strings;
         private readonly List<CsvBadRow> _badRows = [];
         private int _badColumn = -1;
         private string? _badProblem;
 
-        public UnquotedParser(CsvColumnReader reader, int lines)
+        private UnquotedParser(CsvColumnReader reader, BlockColumns block)
         {
             _reader = reader;
-            _types = [.. reader.ColumnTypes];
+            _block = block;
+            _types = block.Types;
             _missing = reader._missing;
             _emptyIsMissing = _missing.EmptyIsMissing;
-            _capacity = lines;
-            int width = _types.Length;
-            (_int64s, _absent, _float64s, _codes, _strings) = (new long[width][], new bool[width][], new double[width][], new int[width][], new StringColumn[width]);
-            for (int c = 0; c < width; c++)
-            {
-                // Every row's cell is written (a bad row's as missing), so the arrays need no zeroing.
-                switch (_types[c])
-                {
-                    case ColumnType.Int64: _int64s[c] = GC.AllocateUninitializedArray<long>(lines); break;
-                    case ColumnType.Float64: _float64s[c] = GC.AllocateUninitializedArray<double>(lines); break;
-                    default:
-                        _codes[c] = GC.AllocateUninitializedArray<int>(lines);
-                        _strings[c] = new StringColumn(reader.ColumnNames[c]);
-                        break;
-                }
-            }
+            _strings = [.. _types.Select((type, c) => type == ColumnType.String ? new StringColumn(reader.ColumnNames[c]) : null)];
         }
 
-        /// <summary>The part's rows as a table, or <see langword="null"/> when the part has a quote.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public ColumnarTable? Parse(ReadOnlySpan<byte> bytes, long firstLine)
+        /// <summary>Parses the parts (buffer ranges, cut at row boundaries) into one table.</summary>
+        public static ColumnarTable ParseParts(CsvColumnReader reader, (int Start, int Length, long FirstLine, int Lines)[] parts)
         {
-            int width = _types.Length, row = 0, column = 0, start = 0;
+            // A part of n newlines holds at most n + 1 rows.
+            var offsets = new int[parts.Length + 1];
+            for (int p = 0; p < parts.Length; p++) offsets[p + 1] = offsets[p] + parts[p].Lines + 1;
+            var block = new BlockColumns(reader, offsets[^1]);
+            var parsers = new UnquotedParser[parts.Length];
+            var rows = new int[parts.Length];
+            Parallel.For(0, parts.Length, p =>
+            {
+                parsers[p] = new UnquotedParser(reader, block);
+                rows[p] = parsers[p].Parse(reader._buffer.AsSpan(parts[p].Start, parts[p].Length), parts[p].FirstLine, offsets[p]);
+            });
+            return block.Join(offsets, rows, parsers.Select(p => p._strings).ToArray(), parsers.Select(p => p._badRows).ToArray());
+        }
+
+        /// <summary>Parses a part's rows into the block from row <paramref name="firstRow"/> on; how many rows it held.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private int Parse(ReadOnlySpan<byte> bytes, long firstLine, int firstRow)
+        {
+            int width = _types.Length, row = firstRow, column = 0, start = 0;
             long line = firstLine;
             byte separator = (byte)_reader.Separator;
             ref byte first = ref MemoryMarshal.GetReference(bytes);
             var separators256 = Vector256.Create(separator);
             var newlines256 = Vector256.Create((byte)'\n');
-            var quotes256 = Vector256.Create((byte)'"');
             for (int i = 0; i < bytes.Length; i += 32)
             {
                 uint separators = 0, newlines = 0;
                 if (Vector256.IsHardwareAccelerated && i + 32 <= bytes.Length)
                 {
                     var chunk = Vector256.LoadUnsafe(ref first, (nuint)i);
-                    if (Vector256.EqualsAny(chunk, quotes256)) return null;
                     separators = Vector256.Equals(chunk, separators256).ExtractMostSignificantBits();
                     newlines = Vector256.Equals(chunk, newlines256).ExtractMostSignificantBits();
                 }
@@ -85,7 +85,6 @@ public sealed partial class CsvColumnReader
                 {
                     for (int k = i; k < Math.Min(i + 32, bytes.Length); k++)
                     {
-                        if (bytes[k] == '"') return null;
                         if (bytes[k] == separator) separators |= 1u << (k - i);
                         else if (bytes[k] == '\n') newlines |= 1u << (k - i);
                     }
@@ -108,7 +107,7 @@ public sealed partial class CsvColumnReader
             }
             // The last line may have no newline.
             if ((start < bytes.Length || column > 0) && EndLine(bytes, column, row, start, bytes.Length, line)) row++;
-            return Table(row);
+            return row - firstRow;
         }
 
         /// <summary>Ends the line whose last cell is [<paramref name="start"/>, <paramref name="at"/>); whether it was a row.</summary>
@@ -133,18 +132,18 @@ public sealed partial class CsvColumnReader
             switch (_types[column])
             {
                 case ColumnType.Int64:
-                    long[] int64s = _int64s[column]!;
+                    long[] int64s = _block.Int64s[column]!;
                     if (!missing && TryParseInt64(bytes, start, length, out long integer))
                     {
                         int64s[row] = integer;
                         return;
                     }
                     int64s[row] = 0;
-                    (_absent[column] ??= new bool[_capacity])[row] = true;
+                    _block.Absent(column)[row] = true;
                     if (!missing) BadCell(column, bytes.Slice(start, length));
                     return;
                 case ColumnType.Float64:
-                    double[] float64s = _float64s[column]!;
+                    double[] float64s = _block.Float64s[column]!;
                     if (missing) float64s[row] = double.NaN;
                     else if (double.TryParse(bytes.Slice(start, length), NumberStyles.Float, CultureInfo.InvariantCulture, out double real)) float64s[row] = real;
                     else
@@ -154,7 +153,7 @@ public sealed partial class CsvColumnReader
                     }
                     return;
                 default:
-                    _codes[column]![row] = missing ? -1 : CodeOf(_strings[column]!, bytes, start, length);
+                    _block.Codes[column]![row] = missing ? -1 : CodeOf(_strings[column]!, bytes, start, length);
                     return;
             }
         }
@@ -222,33 +221,110 @@ public sealed partial class CsvColumnReader
                 switch (_types[c])
                 {
                     case ColumnType.Int64:
-                        _int64s[c]![row] = 0;
-                        (_absent[c] ??= new bool[_capacity])[row] = true;
+                        _block.Int64s[c]![row] = 0;
+                        _block.Absent(c)[row] = true;
                         break;
-                    case ColumnType.Float64: _float64s[c]![row] = double.NaN; break;
-                    default: _codes[c]![row] = -1; break;
+                    case ColumnType.Float64: _block.Float64s[c]![row] = double.NaN; break;
+                    default: _block.Codes[c]![row] = -1; break;
                 }
             }
             _badRows.Add(new CsvBadRow(line, name, column + 1, problem, row));
         }
+    }
 
-        private ColumnarTable Table(int rows)
+    /// <summary>The arrays of a block's columns, which the parts of <see cref="UnquotedParser"/> fill side by side.</summary>
+    private sealed class BlockColumns
+    {
+        private readonly CsvColumnReader _reader;
+        private readonly int _capacity;
+        private readonly bool[]?[] _absent;
+
+        public BlockColumns(CsvColumnReader reader, int capacity)
         {
-            var columns = new Column[_types.Length];
+            _reader = reader;
+            _capacity = capacity;
+            Types = [.. reader.ColumnTypes];
+            int width = Types.Length;
+            (Int64s, Float64s, Codes, _absent) = (new long[width][], new double[width][], new int[width][], new bool[width][]);
+            for (int c = 0; c < width; c++)
+            {
+                // Every row's cell is written (a bad row's as missing), so the arrays need no zeroing.
+                switch (Types[c])
+                {
+                    case ColumnType.Int64: Int64s[c] = GC.AllocateUninitializedArray<long>(capacity); break;
+                    case ColumnType.Float64: Float64s[c] = GC.AllocateUninitializedArray<double>(capacity); break;
+                    default: Codes[c] = GC.AllocateUninitializedArray<int>(capacity); break;
+                }
+            }
+        }
+
+        public ColumnType[] Types { get; }
+
+        public long[]?[] Int64s { get; }
+
+        public double[]?[] Float64s { get; }
+
+        public int[]?[] Codes { get; }
+
+        /// <summary>The missing flags of an Int64 column, made by whichever part first needs them.</summary>
+        public bool[] Absent(int column) =>
+            Volatile.Read(ref _absent[column]) ?? Interlocked.CompareExchange(ref _absent[column], new bool[_capacity], null) ?? _absent[column]!;
+
+        /// <summary>
+        /// The block as one table: each part's rows (from <c>offsets[p]</c>, <c>rows[p]</c> of them) moved up to follow the
+        /// previous part's, and each later part's string codes translated into the first part's dictionary.
+        /// </summary>
+        public ColumnarTable Join(int[] offsets, int[] rows, StringColumn?[][] strings, List<CsvBadRow>[] badRows)
+        {
+            int total = rows[0];
+            var bad = new List<CsvBadRow>(badRows[0]);
+            for (int p = 1; p < rows.Length; p++)
+            {
+                if (offsets[p] != total) MoveRows(offsets[p], total, rows[p]);
+                for (int c = 0; c < Types.Length; c++)
+                    if (strings[p][c] is { } part) Translate(part, strings[0][c]!, Codes[c].AsSpan(total, rows[p]));
+                bad.AddRange(badRows[p].Select(b => b with { RowIndex = b.RowIndex - offsets[p] + total }));
+                total += rows[p];
+            }
+            var columns = new Column[Types.Length];
             for (int c = 0; c < columns.Length; c++)
             {
                 string name = _reader.ColumnNames[c];
-                columns[c] = _types[c] switch
+                switch (Types[c])
                 {
-                    ColumnType.Int64 => Int64Column.Adopt(name, _int64s[c]!, _absent[c], rows),
-                    ColumnType.Float64 => Float64Column.Adopt(name, _float64s[c]!, rows),
-                    _ => _strings[c]!,
-                };
-                if (_types[c] == ColumnType.String) _strings[c]!.AdoptCodes(_codes[c]!, rows);
+                    case ColumnType.Int64: columns[c] = Int64Column.Adopt(name, Int64s[c]!, _absent[c], total); break;
+                    case ColumnType.Float64: columns[c] = Float64Column.Adopt(name, Float64s[c]!, total); break;
+                    default:
+                        strings[0][c]!.AdoptCodes(Codes[c]!, total);
+                        columns[c] = strings[0][c]!;
+                        break;
+                }
             }
             var table = new ColumnarTable(columns);
-            foreach (var bad in _badRows) table.AddBadRow(bad);
+            foreach (var row in bad) table.AddBadRow(row);
             return table;
+        }
+
+        private void MoveRows(int from, int to, int count)
+        {
+            for (int c = 0; c < Types.Length; c++)
+            {
+                if (Int64s[c] is { } int64s) Array.Copy(int64s, from, int64s, to, count);
+                if (Float64s[c] is { } float64s) Array.Copy(float64s, from, float64s, to, count);
+                if (Codes[c] is { } codes) Array.Copy(codes, from, codes, to, count);
+                if (_absent[c] is { } absent) Array.Copy(absent, from, absent, to, count);
+            }
+        }
+
+        /// <summary>Rewrites codes of <paramref name="part"/>'s dictionary as codes of <paramref name="target"/>'s, adding the values it lacks.</summary>
+        private static void Translate(StringColumn part, StringColumn target, Span<int> codes)
+        {
+            var map = new int[part.DictionaryCount];
+            bool same = true;
+            for (int code = 0; code < map.Length; code++) same &= (map[code] = target.CodeOf(part.Utf8Of(code))) == code;
+            if (same) return;
+            foreach (ref int code in codes)
+                if (code >= 0) code = map[code];
         }
     }
 }

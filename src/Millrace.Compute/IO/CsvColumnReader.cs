@@ -53,41 +53,36 @@ public sealed partial class CsvColumnReader : IDisposable
     public static ColumnarTable ReadAll(string path, CsvReadOptions? options = null)
     {
         using var reader = Open(path, options);
-        // The parts of every block are kept and copied once into columns of the final size.
-        var parts = new List<ColumnarTable>();
-        while (reader.ReadParts() is { } blockParts) parts.AddRange(blockParts);
+        // The blocks are kept and copied once into columns of the final size.
+        var blocks = new List<ColumnarTable>();
+        while (reader.ReadBlock() is { } block) blocks.Add(block);
         var table = reader.EmptyTable();
-        table.AppendAll(parts);
+        table.AppendAll(blocks);
         return table;
     }
 
     /// <summary>Reads the next block of rows, or <see langword="null"/> at the end of the file.</summary>
     public ColumnarTable? ReadBlock()
     {
-        if (ReadParts() is not { } parts) return null;
-        var table = EmptyTable();
-        table.AppendAll(parts);
-        return table;
-    }
-
-    /// <summary>Reads the next block as one table per part parsed in parallel, or <see langword="null"/> at the end.</summary>
-    private ColumnarTable[]? ReadParts()
-    {
+        bool quoted;
+        int length;
         while (true)
         {
             var pending = _buffer.AsSpan(_start, _filled - _start);
-            int end = _endOfFile ? pending.Length : CsvBlockSplitter.EndOfLastRow(pending);
-            if (end > 0 || _endOfFile) break;
+            // One scan for quotes: without any, rows end at newlines and the block takes the byte parser.
+            quoted = pending.Contains((byte)'"');
+            length = _endOfFile ? pending.Length : CsvBlockSplitter.EndOfLastRow(pending, quoted);
+            if (length > 0 || _endOfFile) break;
             // Not one whole row in the buffer: make room (or grow) and read on.
             Fill();
         }
-        var block = _buffer.AsSpan(_start, _filled - _start);
-        int length = _endOfFile ? block.Length : CsvBlockSplitter.EndOfLastRow(block);
         if (length <= 0) return null;
-        if (_endOfFile && CsvBlockSplitter.LineOfUnclosedQuote(block) is > 0 and var open)
+        var block = _buffer.AsSpan(_start, length);
+        quoted = quoted && block.Contains((byte)'"');
+        if (_endOfFile && quoted && CsvBlockSplitter.LineOfUnclosedQuote(block) is > 0 and var open)
             throw new CsvFormatException(_path, _lineOfStart + open - 1, null, "a quoted field is never closed.");
-        var table = ParseInParallel(_start, length, _lineOfStart);
-        _lineOfStart += block[..length].Count((byte)'\n');
+        var (table, lines) = ParseInParallel(_start, length, _lineOfStart, quoted);
+        _lineOfStart += lines;
         _start += length;
         if (!_endOfFile) Fill();
         return table;
@@ -96,7 +91,12 @@ public sealed partial class CsvColumnReader : IDisposable
     /// <summary>A table with this file's columns and no rows.</summary>
     public ColumnarTable EmptyTable() => new(ColumnNames.Select((name, i) => Column.Create(name, ColumnTypes[i])).ToArray());
 
-    private ColumnarTable[] ParseInParallel(int start, int length, long firstLine)
+    /// <summary>
+    /// Parses a block cut at row boundaries into one part per core. Without quotes or invalid UTF-8, the parts are
+    /// parsed by <see cref="UnquotedParser"/> into shared columns, each at its own row offset; otherwise each by
+    /// Sep into a table of its own, appended in order. Returns the block and how many lines it spans.
+    /// </summary>
+    private (ColumnarTable Table, long Lines) ParseInParallel(int start, int length, long firstLine, bool quoted)
     {
         var bytes = _buffer.AsSpan(start, length);
         HashSet<long>? invalidLines = null;
@@ -105,36 +105,44 @@ public sealed partial class CsvColumnReader : IDisposable
             if (!_options.KeepReadingPastBadRows) throw InvalidUtf8(bytes, firstLine);
             invalidLines = InvalidUtf8Lines(bytes, firstLine);
         }
-        int parts = length < (1 << 20) ? 1 : Environment.ProcessorCount;
+        int parts = bytes.Length < (1 << 20) ? 1 : Environment.ProcessorCount;
         var bounds = new List<int> { 0 };
         for (int p = 1; p < parts; p++)
         {
-            int cut = CsvBlockSplitter.EndOfRowAfter(bytes, Math.Max(bounds[^1], (int)((long)length * p / parts)));
-            if (cut > bounds[^1] && cut < length) bounds.Add(cut);
+            int cut = CsvBlockSplitter.EndOfRowAfter(bytes, Math.Max(bounds[^1], (int)((long)bytes.Length * p / parts)), quoted);
+            if (cut > bounds[^1] && cut < bytes.Length) bounds.Add(cut);
         }
-        bounds.Add(length);
-        var firstLines = new long[bounds.Count - 1];
-        firstLines[0] = firstLine;
-        for (int p = 1; p < firstLines.Length; p++)
-            firstLines[p] = firstLines[p - 1] + bytes[bounds[p - 1]..bounds[p]].Count((byte)'\n');
-        var tables = new ColumnarTable[firstLines.Length];
+        bounds.Add(bytes.Length);
+        var ranges = new (int Start, int Length, long FirstLine, int Lines)[bounds.Count - 1];
+        long line = firstLine;
+        for (int p = 0; p < ranges.Length; p++)
+        {
+            int lines = bytes[bounds[p]..bounds[p + 1]].Count((byte)'\n');
+            ranges[p] = (start + bounds[p], bounds[p + 1] - bounds[p], line, lines);
+            line += lines;
+        }
         try
         {
-            Parallel.For(0, tables.Length, p => tables[p] = ParsePart(start + bounds[p], bounds[p + 1] - bounds[p], firstLines[p], invalidLines));
+            if (!quoted && invalidLines is null && Separator is < (char)128 and not '\n')
+                return (UnquotedParser.ParseParts(this, ranges), line - firstLine);
+            var tables = new ColumnarTable[ranges.Length];
+            Parallel.For(0, tables.Length, p => tables[p] = ParseWithSep(ranges[p].Start, ranges[p].Length, ranges[p].FirstLine, invalidLines));
+            var table = EmptyTable();
+            table.AppendAll(tables);
+            return (table, line - firstLine);
         }
         catch (AggregateException error) when (error.InnerExceptions.All(e => e is CsvFormatException))
         {
             // Several parts may fail; the user needs the first bad row of the file.
             throw error.InnerExceptions.Cast<CsvFormatException>().MinBy(e => e.Line)!;
         }
-        return tables;
     }
 
     private (string[] Names, char Separator) ReadHeader()
     {
         var pending = _buffer.AsSpan(_start, _filled - _start);
         if (pending.IsEmpty) throw new CsvFormatException(_path, 1, null, "the file is empty: a CSV file needs a header row.");
-        int end = CsvBlockSplitter.EndOfRowAfter(pending, 0);
+        int end = CsvBlockSplitter.EndOfRowAfter(pending, 0, pending.Contains((byte)'"'));
         if (end < 0) end = pending.Length;
         using var reader = Sep.Reader(o => o with { HasHeader = true, Sep = _options.Separator is char s ? new Sep(s) : null, Unescape = true })
             .From(new MemoryStream(_buffer, _start, end, writable: false));
@@ -149,7 +157,7 @@ public sealed partial class CsvColumnReader : IDisposable
     {
         var inference = ColumnNames.Select(_ => new ColumnTypeInference()).ToArray();
         var pending = _buffer.AsSpan(_start, _filled - _start);
-        int end = _endOfFile ? pending.Length : Math.Max(0, CsvBlockSplitter.EndOfLastRow(pending));
+        int end = _endOfFile ? pending.Length : Math.Max(0, CsvBlockSplitter.EndOfLastRow(pending, pending.Contains((byte)'"')));
         if (end > 0)
         {
             using var reader = Sep.Reader(o => o with { HasHeader = false, Sep = new Sep(Separator), Unescape = true, DisableColCountCheck = true })
