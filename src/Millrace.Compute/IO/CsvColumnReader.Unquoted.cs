@@ -30,6 +30,9 @@ public sealed partial class CsvColumnReader
         private readonly ColumnType[] _types;
         private readonly MissingMarkers _missing;
         private readonly bool _emptyIsMissing;
+        private readonly long[]?[] _int64s;
+        private readonly double[]?[] _float64s;
+        private readonly int[]?[] _codes;
         private readonly StringColumn?[] _strings;
         private readonly List<CsvBadRow> _badRows = [];
         private int _badColumn = -1;
@@ -42,6 +45,7 @@ public sealed partial class CsvColumnReader
             _types = block.Types;
             _missing = reader._missing;
             _emptyIsMissing = _missing.EmptyIsMissing;
+            (_int64s, _float64s, _codes) = (block.Int64s, block.Float64s, block.Codes);
             _strings = [.. _types.Select((type, c) => type == ColumnType.String ? new StringColumn(reader.ColumnNames[c]) : null)];
         }
 
@@ -72,7 +76,9 @@ public sealed partial class CsvColumnReader
             ref byte first = ref MemoryMarshal.GetReference(bytes);
             var separators256 = Vector256.Create(separator);
             var newlines256 = Vector256.Create((byte)'\n');
-            for (int i = 0; i < bytes.Length; i += 32)
+            // A last line without a newline is ended by one imagined just past the part.
+            bool unterminated = bytes.Length > 0 && bytes[^1] != '\n';
+            for (int i = 0; i < bytes.Length + (unterminated ? 1 : 0); i += 32)
             {
                 uint separators = 0, newlines = 0;
                 if (Vector256.IsHardwareAccelerated && i + 32 <= bytes.Length)
@@ -88,39 +94,45 @@ public sealed partial class CsvColumnReader
                         if (bytes[k] == separator) separators |= 1u << (k - i);
                         else if (bytes[k] == '\n') newlines |= 1u << (k - i);
                     }
+                    if (unterminated && i + 32 > bytes.Length) newlines |= 1u << (bytes.Length - i);
                 }
                 for (uint ends = separators | newlines; ends != 0; ends &= ends - 1)
                 {
-                    int bit = BitOperations.TrailingZeroCount(ends), at = i + bit;
-                    if ((newlines >> bit & 1) == 0)
+                    int bit = BitOperations.TrailingZeroCount(ends), at = i + bit, end = at;
+                    bool newline = (newlines >> bit & 1) != 0;
+                    if (newline)
                     {
-                        if (column < width) Cell(bytes, column, row, start, at);
-                        column++;
+                        if (end > start && bytes[end - 1] == '\r') end--;
+                        // A blank line is no row (unless the file has a single column, where it is one missing cell).
+                        if (column == 0 && end == start && width > 1)
+                        {
+                            line++;
+                            start = at + 1;
+                            continue;
+                        }
                     }
-                    else
+                    if (column < width) Cell(bytes, column, row, start, end);
+                    if (newline)
                     {
-                        if (EndLine(bytes, column, row, start, at, line++)) row++;
+                        if (column != width - 1 || _badColumn >= 0) Judge(row, column, line);
+                        row++;
+                        line++;
                         column = 0;
                     }
+                    else column++;
                     start = at + 1;
                 }
             }
-            // The last line may have no newline.
-            if ((start < bytes.Length || column > 0) && EndLine(bytes, column, row, start, bytes.Length, line)) row++;
             return row - firstRow;
         }
 
-        /// <summary>Ends the line whose last cell is [<paramref name="start"/>, <paramref name="at"/>); whether it was a row.</summary>
-        private bool EndLine(ReadOnlySpan<byte> bytes, int column, int row, int start, int at, long line)
+        /// <summary>Judges a row that has the wrong number of fields or a bad cell.</summary>
+        private void Judge(int row, int lastColumn, long line)
         {
-            int end = at > start && bytes[at - 1] == '\r' ? at - 1 : at, width = _types.Length;
-            // A blank line is no row (unless the file has a single column, where it is one missing cell).
-            if (column == 0 && end == start && width > 1) return false;
-            if (column < width) Cell(bytes, column, row, start, end);
-            if (column + 1 != width) BadRow(row, line, -1, $"the row has {column + 1} fields where the header has {width}.");
-            else if (_badColumn >= 0) BadRow(row, line, _badColumn, _badProblem!);
+            int width = _types.Length;
+            if (lastColumn + 1 != width) BadRow(row, line, -1, $"the row has {lastColumn + 1} fields where the header has {width}.");
+            else BadRow(row, line, _badColumn, _badProblem!);
             _badColumn = -1;
-            return true;
         }
 
         /// <summary>Converts the cell [<paramref name="start"/>, <paramref name="end"/>) of a column into its row.</summary>
@@ -132,7 +144,7 @@ public sealed partial class CsvColumnReader
             switch (_types[column])
             {
                 case ColumnType.Int64:
-                    long[] int64s = _block.Int64s[column]!;
+                    long[] int64s = _int64s[column]!;
                     if (!missing && TryParseInt64(bytes, start, length, out long integer))
                     {
                         int64s[row] = integer;
@@ -143,7 +155,7 @@ public sealed partial class CsvColumnReader
                     if (!missing) BadCell(column, bytes.Slice(start, length));
                     return;
                 case ColumnType.Float64:
-                    double[] float64s = _block.Float64s[column]!;
+                    double[] float64s = _float64s[column]!;
                     if (missing) float64s[row] = double.NaN;
                     else if (double.TryParse(bytes.Slice(start, length), NumberStyles.Float, CultureInfo.InvariantCulture, out double real)) float64s[row] = real;
                     else
@@ -153,7 +165,7 @@ public sealed partial class CsvColumnReader
                     }
                     return;
                 default:
-                    _block.Codes[column]![row] = missing ? -1 : CodeOf(_strings[column]!, bytes, start, length);
+                    _codes[column]![row] = missing ? -1 : CodeOf(_strings[column]!, bytes, start, length);
                     return;
             }
         }
@@ -221,11 +233,11 @@ public sealed partial class CsvColumnReader
                 switch (_types[c])
                 {
                     case ColumnType.Int64:
-                        _block.Int64s[c]![row] = 0;
+                        _int64s[c]![row] = 0;
                         _block.Absent(c)[row] = true;
                         break;
-                    case ColumnType.Float64: _block.Float64s[c]![row] = double.NaN; break;
-                    default: _block.Codes[c]![row] = -1; break;
+                    case ColumnType.Float64: _float64s[c]![row] = double.NaN; break;
+                    default: _codes[c]![row] = -1; break;
                 }
             }
             _badRows.Add(new CsvBadRow(line, name, column + 1, problem, row));
