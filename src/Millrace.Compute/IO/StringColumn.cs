@@ -32,6 +32,7 @@ public sealed class StringColumn : Column
     private byte[] _bytes = new byte[4096];
     private int[] _starts = new int[513];
     private Slot[] _slots = new Slot[1024];
+    private int _shift = 64 - 10;
     private Slot _previous;
 
     /// <summary>Creates an empty column.</summary>
@@ -168,14 +169,22 @@ public sealed class StringColumn : Column
     {
         int length = utf8.Length;
         if (_previous.Low == low && _previous.High == high && _previous.Length == length && _previous.Code != 0) return _previous.Code - 1;
-        return Probe(low, high, utf8);
+        // The value's own slot, checked here; a collision (or a new value) walks on in Probe.
+        var slots = _slots;
+        int at = (int)(HashPacked(low, high, length) >> _shift);
+        ref var slot = ref slots[at];
+        if (slot.Low == low && slot.High == high && slot.Length == length && slot.Code != 0)
+        {
+            _previous = slot;
+            return slot.Code - 1;
+        }
+        return Probe(at, low, high, utf8);
     }
 
-    private int Probe(ulong low, ulong high, ReadOnlySpan<byte> utf8)
+    private int Probe(int at, ulong low, ulong high, ReadOnlySpan<byte> utf8)
     {
         var slots = _slots;
         int mask = slots.Length - 1, length = utf8.Length;
-        int at = (int)HashPacked(low, high, length) & mask;
         while (true)
         {
             ref var slot = ref slots[at];
@@ -197,7 +206,7 @@ public sealed class StringColumn : Column
             return _previous.Code - 1;
         var slots = _slots;
         int mask = slots.Length - 1;
-        for (int at = (int)hash & mask; ; at = (at + 1) & mask)
+        for (int at = (int)(hash >> _shift); ; at = (at + 1) & mask)
         {
             ref var slot = ref slots[at];
             if (slot.Code == 0) return Insert(ref slot, hash, 0, utf8);
@@ -233,25 +242,23 @@ public sealed class StringColumn : Column
         return value;
     }
 
-    private static ulong HashPacked(ulong low, ulong high, int length)
-    {
-        ulong h = (low * 0x9E3779B97F4A7C15UL) ^ (high * 0xC2B2AE3D27D4EB4FUL) ^ ((ulong)length << 56);
-        h ^= h >> 29;
-        h *= 0xBF58476D1CE4E5B9UL;
-        return h ^ (h >> 32);
-    }
+    /// <summary>A multiplicative hash of a packed value; the table is indexed by its top bits, which every input bit reaches.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong HashPacked(ulong low, ulong high, int length) =>
+        (low * 0x9E3779B97F4A7C15UL) ^ ((high + (ulong)length) * 0xC2B2AE3D27D4EB4FUL);
 
     /// <summary>Doubles the table, keeping it at most half full so that probes stay short.</summary>
     private void Rehash()
     {
         var old = _slots;
         _slots = new Slot[old.Length * 2];
+        _shift--;
         int mask = _slots.Length - 1;
         foreach (var slot in old)
         {
             if (slot.Code == 0) continue;
             ulong hash = slot.Length > PackedBytes ? slot.Low : HashPacked(slot.Low, slot.High, slot.Length);
-            int at = (int)hash & mask;
+            int at = (int)(hash >> _shift);
             while (_slots[at].Code != 0) at = (at + 1) & mask;
             _slots[at] = slot;
         }
