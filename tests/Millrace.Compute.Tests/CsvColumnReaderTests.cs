@@ -60,6 +60,37 @@ public sealed class CsvColumnReaderTests : IDisposable
         Assert.All(Enumerable.Range(0, 20_000), i => Assert.Equal(a[i], b[i]));
     }
 
+    [Fact]
+    public void Recycled_blocks_lend_their_arrays_to_later_blocks_without_changing_any_value()
+    {
+        var lines = Enumerable.Range(0, 200_000).Select(i => $"{i},{(i % 7 == 0 ? "" : (i * 0.25).ToString(System.Globalization.CultureInfo.InvariantCulture))},name{i % 301},{(i % 11 == 0 ? "NA" : i % 13)}");
+        var path = Write("n,x,name,m\n" + string.Join("\n", lines) + "\n");
+        var options = new CsvReadOptions { BlockBytes = 1 << 20 };
+        var whole = CsvColumnReader.ReadAll(path, options);
+        var (n, x, names, m) = (new List<long>(), new List<double>(), new List<string?>(), new List<long?>());
+        using var reader = CsvColumnReader.Open(path, options);
+        int blocks = 0;
+        while (reader.ReadBlock() is { } block)
+        {
+            blocks++;
+            n.AddRange(((Int64Column)block["n"]).Values.ToArray());
+            x.AddRange(((Float64Column)block["x"]).Values.ToArray());
+            var strings = (StringColumn)block["name"];
+            names.AddRange(Enumerable.Range(0, strings.Length).Select(r => strings[r]));
+            var missing = (Int64Column)block["m"];
+            m.AddRange(Enumerable.Range(0, missing.Length).Select(r => missing.IsMissing(r) ? null : (long?)missing.Values[r]));
+            reader.Recycle(block);
+            Assert.All(block.Columns, c => Assert.Equal(0, c.Length));
+        }
+        Assert.True(blocks > 3);
+        Assert.Equal(((Int64Column)whole["n"]).Values.ToArray(), n);
+        Assert.Equal(((Float64Column)whole["x"]).Values.ToArray(), x);
+        var wholeNames = (StringColumn)whole["name"];
+        Assert.Equal(Enumerable.Range(0, wholeNames.Length).Select(r => wholeNames[r]), names);
+        var wholeM = (Int64Column)whole["m"];
+        Assert.Equal(Enumerable.Range(0, wholeM.Length).Select(r => wholeM.IsMissing(r) ? null : (long?)wholeM.Values[r]), m);
+    }
+
     [Theory]
     [InlineData("a,b\n1,2\n3\n", 3, null, "header has 2")]
     [InlineData("a,b\n1,2\n3,4,5\n", 3, null, "3 fields where the header has 2")]

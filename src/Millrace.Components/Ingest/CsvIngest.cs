@@ -36,6 +36,7 @@ internal sealed class CsvIngest(string step, CsvReadOptions options, BadRowPolic
                     await Parallel.ForAsync(0, perSplit.Length, cancellationToken,
                         async (s, token) => await writers[s].WriteAsync(block, perSplit[s], token).ConfigureAwait(false)).ConfigureAwait(false);
                     for (int s = 0; s < perSplit.Length; s++) counts.SplitRows[s] += perSplit[s].Length;
+                    reader.Recycle(block);
                 }
             }
             finally

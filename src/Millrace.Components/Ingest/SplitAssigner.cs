@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Text;
 using Millrace.Compute.IO;
@@ -13,6 +14,7 @@ namespace Millrace.Components;
 public sealed class SplitAssigner
 {
     private const ulong MissingHash = 0x5851F42D4C957F2DUL;
+    private const int MixRows = 4096;
     private readonly int[] _bucketToSplit;
     private readonly FastRemainder _buckets;
     private readonly int? _column;
@@ -37,15 +39,30 @@ public sealed class SplitAssigner
     /// <summary>The rows of each split among the given rows of a batch (a CSV block, or a Parquet row group).</summary>
     public int[][] Assign(ColumnarTable table, ReadOnlySpan<int> rows)
     {
-        var hashes = new ulong[table.RowCount];
-        foreach (var column in _column is int c ? [table.Columns[c]] : table.Columns) Mix(hashes, column);
-        return Group(hashes, rows);
+        Column[] columns = _column is int c ? [table.Columns[c]] : [.. table.Columns];
+        var valueHashes = columns.Select(column => column is StringColumn strings ? DictionaryHashes(strings) : null).ToArray();
+        var hashes = ArrayPool<ulong>.Shared.Rent(table.RowCount);
+        try
+        {
+            // A few thousand rows at a time, so every column mixes into hashes that are still in the core's cache.
+            for (int from = 0; from < table.RowCount; from += MixRows)
+            {
+                var chunk = hashes.AsSpan(from, Math.Min(MixRows, table.RowCount - from));
+                chunk.Clear();
+                for (int k = 0; k < columns.Length; k++) Mix(chunk, from, columns[k], valueHashes[k]);
+            }
+            return Group(hashes, rows);
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(hashes);
+        }
     }
 
     /// <summary>Counts each split's rows, then fills arrays of exactly that size: no lists, no division.</summary>
     private int[][] Group(ulong[] hashes, ReadOnlySpan<int> rows)
     {
-        var splitOf = new int[rows.Length];
+        var splitOf = ArrayPool<int>.Shared.Rent(rows.Length);
         var counts = new int[Names.Count];
         for (int i = 0; i < rows.Length; i++) counts[splitOf[i] = _bucketToSplit[_buckets.Remainder(Finish(hashes[rows[i]]))]]++;
         var result = counts.Select(n => new int[n]).ToArray();
@@ -55,26 +72,34 @@ public sealed class SplitAssigner
             int split = splitOf[i];
             result[split][counts[split]++] = rows[i];
         }
+        ArrayPool<int>.Shared.Return(splitOf);
         return result;
     }
 
-    private static void Mix(ulong[] hashes, Column column)
+    private static ulong[] DictionaryHashes(StringColumn strings)
+    {
+        var hashes = new ulong[strings.DictionaryCount];
+        for (int code = 0; code < hashes.Length; code++) hashes[code] = OfUtf8(strings.Utf8Of(code));
+        return hashes;
+    }
+
+    /// <summary>Mixes the values of rows [<paramref name="from"/>, + the chunk's length) of a column into their hashes.</summary>
+    private static void Mix(Span<ulong> hashes, int from, Column column, ulong[]? valueHashes)
     {
         switch (column)
         {
             case Int64Column int64:
-                var longs = int64.Values;
-                for (int i = 0; i < hashes.Length; i++) hashes[i] = Combine(hashes[i], int64.IsMissing(i) ? MissingHash : OfNumber(longs[i]));
+                var longs = int64.Values.Slice(from, hashes.Length);
+                var missing = int64.Missing.IsEmpty ? default : int64.Missing.Slice(from, hashes.Length);
+                for (int i = 0; i < hashes.Length; i++) hashes[i] = Combine(hashes[i], !missing.IsEmpty && missing[i] ? MissingHash : OfNumber(longs[i]));
                 break;
             case Float64Column float64:
-                var doubles = float64.Values;
+                var doubles = float64.Values.Slice(from, hashes.Length);
                 for (int i = 0; i < hashes.Length; i++) hashes[i] = Combine(hashes[i], double.IsNaN(doubles[i]) ? MissingHash : OfNumber(doubles[i]));
                 break;
             case StringColumn strings:
-                var dictionary = new ulong[strings.DictionaryCount];
-                for (int code = 0; code < dictionary.Length; code++) dictionary[code] = OfUtf8(strings.Utf8Of(code));
-                var codes = strings.Codes;
-                for (int i = 0; i < hashes.Length; i++) hashes[i] = Combine(hashes[i], codes[i] < 0 ? MissingHash : dictionary[codes[i]]);
+                var codes = strings.Codes.Slice(from, hashes.Length);
+                for (int i = 0; i < hashes.Length; i++) hashes[i] = Combine(hashes[i], codes[i] < 0 ? MissingHash : valueHashes![codes[i]]);
                 break;
         }
     }

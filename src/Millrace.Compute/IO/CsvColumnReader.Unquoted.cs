@@ -260,12 +260,12 @@ public sealed partial class CsvColumnReader
             (Int64s, Float64s, Codes, _absent) = (new long[width][], new double[width][], new int[width][], new bool[width][]);
             for (int c = 0; c < width; c++)
             {
-                // Every row's cell is written (a bad row's as missing), so the arrays need no zeroing.
+                // Every row's cell is written (a bad row's as missing), so the arrays need no zeroing; a recycled block's are reused.
                 switch (Types[c])
                 {
-                    case ColumnType.Int64: Int64s[c] = GC.AllocateUninitializedArray<long>(capacity); break;
-                    case ColumnType.Float64: Float64s[c] = GC.AllocateUninitializedArray<double>(capacity); break;
-                    default: Codes[c] = GC.AllocateUninitializedArray<int>(capacity); break;
+                    case ColumnType.Int64: Int64s[c] = reader._spares.Rent<long>(capacity); break;
+                    case ColumnType.Float64: Float64s[c] = reader._spares.Rent<double>(capacity); break;
+                    default: Codes[c] = reader._spares.Rent<int>(capacity); break;
                 }
             }
         }
@@ -280,7 +280,7 @@ public sealed partial class CsvColumnReader
 
         /// <summary>The missing flags of an Int64 column, made by whichever part first needs them.</summary>
         public bool[] Absent(int column) =>
-            Volatile.Read(ref _absent[column]) ?? Interlocked.CompareExchange(ref _absent[column], new bool[_capacity], null) ?? _absent[column]!;
+            Volatile.Read(ref _absent[column]) ?? Interlocked.CompareExchange(ref _absent[column], _reader._spares.Rent<bool>(_capacity, zeroed: true), null) ?? _absent[column]!;
 
         /// <summary>
         /// The block as one table: each part's rows (from <c>offsets[p]</c>, <c>rows[p]</c> of them) moved up to follow the
@@ -337,6 +337,45 @@ public sealed partial class CsvColumnReader
             if (same) return;
             foreach (ref int code in codes)
                 if (code >= 0) code = map[code];
+        }
+    }
+}
+
+/// <summary>
+/// Arrays of recycled blocks (<see cref="CsvColumnReader.Recycle"/>), kept for the next blocks: a block's columns are
+/// tens of megabytes, which fresh from the system cost a page fault and a page clear per 4 KiB.
+/// </summary>
+internal sealed class SpareArrays
+{
+    private const int MaxPerType = 16;
+    private readonly Dictionary<Type, List<Array>> _spares = [];
+
+    /// <summary>A spare array of at least <paramref name="length"/> elements, or a new one; <paramref name="zeroed"/> asks for zeros.</summary>
+    public T[] Rent<T>(int length, bool zeroed = false)
+    {
+        lock (_spares)
+        {
+            if (_spares.TryGetValue(typeof(T), out var list))
+                for (int i = 0; i < list.Count; i++)
+                    if (list[i].Length >= length)
+                    {
+                        var array = (T[])list[i];
+                        list.RemoveAt(i);
+                        if (zeroed) Array.Clear(array);
+                        return array;
+                    }
+        }
+        return zeroed ? new T[length] : GC.AllocateUninitializedArray<T>(length);
+    }
+
+    /// <summary>Keeps an array for a later <see cref="Rent{T}"/> (up to a few per type; the rest go to the collector).</summary>
+    public void Return<T>(T[] array)
+    {
+        if (array.Length == 0) return;
+        lock (_spares)
+        {
+            if (!_spares.TryGetValue(typeof(T), out var list)) _spares[typeof(T)] = list = [];
+            if (list.Count < MaxPerType) list.Add(array);
         }
     }
 }

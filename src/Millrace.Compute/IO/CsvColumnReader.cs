@@ -18,6 +18,7 @@ public sealed partial class CsvColumnReader : IDisposable
     private readonly CsvReadOptions _options;
     private readonly FileStream _file;
     private readonly MissingMarkers _missing;
+    private readonly SpareArrays _spares = new();
     private byte[] _buffer;
     private int _filled, _start;
     private long _lineOfStart = 1;
@@ -86,6 +87,28 @@ public sealed partial class CsvColumnReader : IDisposable
         _start += length;
         if (!_endOfFile) Fill();
         return table;
+    }
+
+    /// <summary>
+    /// Hands back a block this reader returned, once nothing reads it any more, so that later blocks reuse its
+    /// memory instead of asking the system for fresh pages (a block's columns are tens of megabytes). The block's
+    /// columns are left empty: the block must not be used afterwards.
+    /// </summary>
+    public void Recycle(ColumnarTable block)
+    {
+        foreach (var column in block.Columns)
+        {
+            switch (column)
+            {
+                case Int64Column int64:
+                    var (values, missing) = int64.Detach();
+                    _spares.Return(values);
+                    if (missing is not null) _spares.Return(missing);
+                    break;
+                case Float64Column float64: _spares.Return(float64.Detach()); break;
+                case StringColumn strings: _spares.Return(strings.DetachCodes()); break;
+            }
+        }
     }
 
     /// <summary>A table with this file's columns and no rows.</summary>

@@ -66,6 +66,14 @@ public sealed class Float64Column : Column
         return column;
     }
 
+    /// <summary>Takes the column's array away for reuse, leaving it empty (so that a stale reader sees no rows rather than other data).</summary>
+    internal double[] Detach()
+    {
+        var values = _values;
+        (_values, Length, MissingCount) = ([], 0, 0);
+        return values;
+    }
+
     internal override bool TryAppend(ReadOnlySpan<char> text)
     {
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value)) return false;

@@ -67,6 +67,14 @@ public sealed class Int64Column : Column
         _values = values, _missing = missing, Length = length, MissingCount = missing is null ? 0 : missing.AsSpan(0, length).Count(true),
     };
 
+    /// <summary>Takes the column's arrays away for reuse, leaving it empty (so that a stale reader sees no rows rather than other data).</summary>
+    internal (long[] Values, bool[]? Missing) Detach()
+    {
+        var arrays = (_values, _missing);
+        (_values, _missing, Length, MissingCount) = ([], null, 0, 0);
+        return arrays;
+    }
+
     /// <summary>The values as float64, NaN where missing: the input of the numeric kernels.</summary>
     public double[] ToFloat64()
     {

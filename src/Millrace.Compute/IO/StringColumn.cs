@@ -109,6 +109,14 @@ public sealed class StringColumn : Column
         MissingCount = codes.AsSpan(0, length).Count(-1);
     }
 
+    /// <summary>Takes the column's codes away for reuse, leaving it without rows (so that a stale reader sees no rows rather than other data).</summary>
+    internal int[] DetachCodes()
+    {
+        var codes = _codes;
+        (_codes, Length, MissingCount) = ([], 0, 0);
+        return codes;
+    }
+
     /// <summary>The value of a row, or <see langword="null"/> when missing.</summary>
     public string? this[int row] => _codes[row] < 0 ? null : Dictionary[_codes[row]];
 
