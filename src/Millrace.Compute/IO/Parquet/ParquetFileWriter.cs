@@ -76,6 +76,7 @@ public sealed class ParquetFileWriter : IDisposable
             long start = _position;
             Write(chunks[c].Bytes.WrittenSpan);
             footer.Chunks[c] = new ChunkFooter(chunks[c], start);
+            chunks[c].Release();
         }
         _rowGroups.Add(footer);
         Rows += rows.Length;
@@ -146,7 +147,7 @@ public sealed class ParquetFileWriter : IDisposable
             thrift.I64(2, group.Chunks.Sum(ch => (long)ch.Chunk.UncompressedSize));
             thrift.I64(3, group.Rows);
             thrift.I64(5, group.Offset);
-            thrift.I64(6, group.Chunks.Sum(ch => (long)ch.Chunk.Bytes.WrittenCount));
+            thrift.I64(6, group.Chunks.Sum(ch => (long)ch.Chunk.CompressedSize));
             thrift.I32(7, g); // ordinal (an i16 in the spec; the compact encoding is the same varint)
             thrift.EndStruct();
         }
@@ -166,7 +167,7 @@ public sealed class ParquetFileWriter : IDisposable
         thrift.I32(4, (int)_codec);
         thrift.I64(5, chunk.Values);
         thrift.I64(6, chunk.UncompressedSize);
-        thrift.I64(7, chunk.Bytes.WrittenCount);
+        thrift.I64(7, chunk.CompressedSize);
         thrift.I64(9, footer.Start + chunk.DataPageOffset);
         if (chunk.Dictionary) thrift.I64(11, footer.Start);
         thrift.BeginStructField(12);
@@ -194,7 +195,17 @@ public sealed class ParquetFileWriter : IDisposable
 internal sealed class EncodedChunk(int values, int nulls, int expectedBytes)
 {
     /// <summary>The pages; sized up front from an estimate so that it rarely grows (each growth is a copy).</summary>
-    public ArrayBufferWriter<byte> Bytes { get; } = new(Math.Max(4096, expectedBytes));
+    public PooledBufferWriter Bytes { get; } = new(Math.Max(4096, expectedBytes));
+
+    /// <summary>The size of the pages, kept for the footer once <see cref="Release"/> has returned their buffer.</summary>
+    public int CompressedSize { get; private set; }
+
+    /// <summary>Returns the pages' buffer to the pool once they are written out; the footer still has their size.</summary>
+    public void Release()
+    {
+        CompressedSize = Bytes.WrittenCount;
+        Bytes.Dispose();
+    }
 
     public bool Dictionary { get; set; }
 
@@ -253,7 +264,7 @@ internal static class ColumnChunkEncoder
                 WritePlainDataPage(chunk, defined, [], codec);
                 return chunk;
             }
-            var dictionary = new ArrayBufferWriter<byte>(used.Count * 16);
+            using var dictionary = new PooledBufferWriter(used.Count * 16);
             foreach (int code in used)
             {
                 var utf8 = column.Utf8Of(code);
@@ -410,7 +421,7 @@ internal static class ColumnChunkEncoder
         chunk.DataPageOffset = chunk.Bytes.WrittenCount;
         int width = RleHybrid.BitWidth(entries - 1);
         // Levels (at most a bit per row) and indices (at most width bits each, plus run headers).
-        var payload = new ArrayBufferWriter<byte>(chunk.Values / 8 + indices.Length / 8 * (width + 1) + 256);
+        using var payload = new PooledBufferWriter(chunk.Values / 8 + indices.Length / 8 * (width + 1) + 256);
         WriteLevels(payload, defined, chunk.Values);
         payload.GetSpan(1)[0] = (byte)width;
         payload.Advance(1);
@@ -421,7 +432,7 @@ internal static class ColumnChunkEncoder
     private static void WritePlainDataPage(EncodedChunk chunk, int[]? defined, ReadOnlySpan<byte> values, ParquetCodec codec)
     {
         chunk.DataPageOffset = chunk.Bytes.WrittenCount;
-        var payload = new ArrayBufferWriter<byte>(values.Length + chunk.Values / 8 + 256);
+        using var payload = new PooledBufferWriter(values.Length + chunk.Values / 8 + 256);
         WriteLevels(payload, defined, chunk.Values);
         values.CopyTo(payload.GetSpan(values.Length));
         payload.Advance(values.Length);
@@ -429,7 +440,7 @@ internal static class ColumnChunkEncoder
     }
 
     /// <summary>Definition levels (1 present, 0 null) as a 4-byte length and the RLE hybrid, width 1; one run of 1s when <paramref name="defined"/> is null (no nulls).</summary>
-    private static void WriteLevels(ArrayBufferWriter<byte> payload, int[]? defined, int rows)
+    private static void WriteLevels(PooledBufferWriter payload, int[]? defined, int rows)
     {
         payload.GetSpan(4).Clear();
         payload.Advance(4);
@@ -437,7 +448,7 @@ internal static class ColumnChunkEncoder
         if (defined is null) RleHybrid.Repeat(1, rows, 1, payload);
         else RleHybrid.Encode(defined.AsSpan(0, rows), 1, payload);
         // The buffer may have moved while the levels were written: the length goes in through the written memory.
-        var written = MemoryMarshal.AsMemory(payload.WrittenMemory).Span;
+        var written = payload.WrittenMemory.Span;
         BinaryPrimitives.WriteInt32LittleEndian(written[(before - 4)..], payload.WrittenCount - before);
     }
 
