@@ -485,11 +485,64 @@ internal static class ColumnChunkEncoder
     }
 }
 
-/// <summary>The distinct 64-bit values of a chunk and each value's index, from an open-addressing table.</summary>
+/// <summary>
+/// The distinct 64-bit values of a chunk (in order of first appearance) and each value's index: through an array
+/// indexed by <c>value − min</c> when the values span at most <see cref="MaxDirectRange"/> (most integer columns:
+/// counts, codes, delays, distances), otherwise through an open-addressing table.
+/// </summary>
 internal static class NumericDictionary
 {
+    /// <summary>The widest span of values indexed directly, without hashing.</summary>
+    public const int MaxDirectRange = 1 << 16;
+
     /// <summary>False when there are more than <paramref name="limit"/> distinct values. <paramref name="indices"/> is rented from <see cref="ArrayPool{T}.Shared"/> (at least as long as the values): return it.</summary>
     public static bool TryBuild(ReadOnlySpan<long> values, int limit, out long[] distinct, out int[] indices)
+    {
+        long min = long.MaxValue, max = long.MinValue;
+        foreach (long value in values)
+        {
+            min = Math.Min(min, value);
+            max = Math.Max(max, value);
+        }
+        return values.Length > 0 && (ulong)(max - min) < MaxDirectRange
+            ? TryBuildDirect(values, min, (int)(max - min) + 1, limit, out distinct, out indices)
+            : TryBuildHashed(values, limit, out distinct, out indices);
+    }
+
+    internal static bool TryBuildDirect(ReadOnlySpan<long> values, long min, int range, int limit, out long[] distinct, out int[] indices)
+    {
+        var index = ArrayPool<int>.Shared.Rent(range); // code + 1; 0 is not seen yet
+        var codes = ArrayPool<int>.Shared.Rent(values.Length);
+        var found = new List<long>();
+        try
+        {
+            index.AsSpan(0, range).Clear();
+            for (int i = 0; i < values.Length; i++)
+            {
+                ref int entry = ref index[(int)(values[i] - min)];
+                if (entry == 0)
+                {
+                    if (found.Count == limit)
+                    {
+                        ArrayPool<int>.Shared.Return(codes);
+                        (distinct, indices) = ([], []);
+                        return false;
+                    }
+                    found.Add(values[i]);
+                    entry = found.Count;
+                }
+                codes[i] = entry - 1;
+            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(index);
+        }
+        (distinct, indices) = (found.ToArray(), codes);
+        return true;
+    }
+
+    internal static bool TryBuildHashed(ReadOnlySpan<long> values, int limit, out long[] distinct, out int[] indices)
     {
         int capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, Math.Min(values.Length, limit) * 2));
         int mask = capacity - 1, shift = 64 - BitOperations.Log2((uint)capacity);
