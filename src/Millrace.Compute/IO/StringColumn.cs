@@ -175,25 +175,16 @@ public sealed class StringColumn : Column
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal int CodeOfPacked(ulong low, ulong high, ReadOnlySpan<byte> utf8)
     {
-        int length = utf8.Length;
-        if (_previous.Low == low && _previous.High == high && _previous.Length == length && _previous.Code != 0) return _previous.Code - 1;
-        // The value's own slot, checked here; a collision (or a new value) walks on in Probe.
-        var slots = _slots;
-        int at = (int)(HashPacked(low, high, length) >> _shift);
-        ref var slot = ref slots[at];
-        if (slot.Low == low && slot.High == high && slot.Length == length && slot.Code != 0)
-        {
-            _previous = slot;
-            return slot.Code - 1;
-        }
-        return Probe(at, low, high, utf8);
+        // Small enough to be inlined into the parser: a sorted column's run costs no call.
+        if (_previous.Low == low && _previous.High == high && _previous.Length == utf8.Length && _previous.Code != 0) return _previous.Code - 1;
+        return Probe(low, high, utf8);
     }
 
-    private int Probe(int at, ulong low, ulong high, ReadOnlySpan<byte> utf8)
+    private int Probe(ulong low, ulong high, ReadOnlySpan<byte> utf8)
     {
         var slots = _slots;
         int mask = slots.Length - 1, length = utf8.Length;
-        while (true)
+        for (int at = (int)(HashPacked(low, high, length) >> _shift); ; at = (at + 1) & mask)
         {
             ref var slot = ref slots[at];
             if (slot.Code == 0) return Insert(ref slot, low, high, utf8);
@@ -202,7 +193,6 @@ public sealed class StringColumn : Column
                 _previous = slot;
                 return slot.Code - 1;
             }
-            at = (at + 1) & mask;
         }
     }
 
