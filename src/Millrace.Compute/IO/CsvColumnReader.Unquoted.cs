@@ -67,7 +67,8 @@ public sealed partial class CsvColumnReader
         }
 
         /// <summary>Parses a part's rows into the block from row <paramref name="firstRow"/> on; how many rows it held.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        // Not inlined into its Parallel.For body: compiled on its own, the cell conversions and the string lookup inline into it.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
         private int Parse(ReadOnlySpan<byte> bytes, long firstLine, int firstRow)
         {
             int width = _types.Length, row = firstRow, column = 0, start = 0;
