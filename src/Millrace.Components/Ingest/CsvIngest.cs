@@ -11,6 +11,8 @@ namespace Millrace.Components;
 /// </summary>
 internal sealed class CsvIngest(string step, CsvReadOptions options, BadRowPolicy policy)
 {
+    private int[] _allRows = [];
+
     /// <summary>Ingests files into the splits of <paramref name="assigner"/>, or all into one split when <paramref name="onlySplit"/> is given.</summary>
     public async Task IngestAsync(IReadOnlyList<string> files, Func<IReadOnlyList<string>, SplitAssigner>? assigner, int? onlySplit,
         SplitWriters writers, IngestCounts counts, CancellationToken cancellationToken)
@@ -32,7 +34,7 @@ internal sealed class CsvIngest(string step, CsvReadOptions options, BadRowPolic
                     next = Task.Run(() => Read(reader, file), cancellationToken);
                     rowsOfFile += block.RowCount;
                     var good = GoodRows(block, file, counts);
-                    var perSplit = splitter?.Assign(block, good) ?? Only(onlySplit!.Value, writers.Count, good);
+                    var perSplit = splitter?.Assign(block, good) ?? Only(onlySplit!.Value, writers.Count, good.ToArray());
                     await Parallel.ForAsync(0, perSplit.Length, cancellationToken,
                         async (s, token) => await writers[s].WriteAsync(block, perSplit[s], token).ConfigureAwait(false)).ConfigureAwait(false);
                     for (int s = 0; s < perSplit.Length; s++) counts.SplitRows[s] += perSplit[s].Length;
@@ -55,9 +57,14 @@ internal sealed class CsvIngest(string step, CsvReadOptions options, BadRowPolic
     private static int[][] Only(int split, int splits, int[] rows) =>
         Enumerable.Range(0, splits).Select(s => s == split ? rows : []).ToArray();
 
-    private int[] GoodRows(ColumnarTable block, string file, IngestCounts counts)
+    /// <summary>The rows of a block that are not bad; without bad rows, a prefix of one array of 0, 1, 2… kept across blocks.</summary>
+    private ReadOnlySpan<int> GoodRows(ColumnarTable block, string file, IngestCounts counts)
     {
-        if (block.BadRows.Count == 0) return Enumerable.Range(0, block.RowCount).ToArray();
+        if (block.BadRows.Count == 0)
+        {
+            if (_allRows.Length < block.RowCount) _allRows = Enumerable.Range(0, block.RowCount).ToArray();
+            return _allRows.AsSpan(0, block.RowCount);
+        }
         var bad = new HashSet<int>();
         foreach (var row in block.BadRows)
         {
