@@ -175,8 +175,14 @@ public sealed class StringColumn : Column
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal int CodeOfPacked(ulong low, ulong high, ReadOnlySpan<byte> utf8)
     {
-        // Small enough to be inlined into the parser: a sorted column's run costs no call.
+        // Small enough to be inlined into the parser: a sorted column's run, or a value in its own slot, costs no call.
         if (_previous.Low == low && _previous.High == high && _previous.Length == utf8.Length && _previous.Code != 0) return _previous.Code - 1;
+        ref var slot = ref _slots[(int)(HashPacked(low, high, utf8.Length) >> _shift)];
+        if (slot.Low == low && slot.High == high && slot.Length == utf8.Length && slot.Code != 0)
+        {
+            _previous = slot;
+            return slot.Code - 1;
+        }
         return Probe(low, high, utf8);
     }
 
