@@ -30,6 +30,9 @@ public sealed partial class CsvColumnReader
         private readonly ColumnType[] _types;
         private readonly MissingMarkers _missing;
         private readonly bool _emptyIsMissing;
+
+        /// <summary>Per first byte, whether a cell may be a missing marker: one load where the markers' test takes branches.</summary>
+        private readonly bool[] _mayBeMissing = new bool[256];
         private readonly long[]?[] _int64s;
         private readonly double[]?[] _float64s;
         private readonly int[]?[] _codes;
@@ -45,6 +48,7 @@ public sealed partial class CsvColumnReader
             _types = block.Types;
             _missing = reader._missing;
             _emptyIsMissing = _missing.EmptyIsMissing;
+            for (int b = 0; b < 256; b++) _mayBeMissing[b] = _missing.MayStartWith((byte)b);
             (_int64s, _float64s, _codes) = (block.Int64s, block.Float64s, block.Codes);
             _strings = [.. _types.Select((type, c) => type == ColumnType.String ? new StringColumn(reader.ColumnNames[c]) : null)];
         }
@@ -141,7 +145,7 @@ public sealed partial class CsvColumnReader
         private void Cell(ReadOnlySpan<byte> bytes, int column, int row, int start, int end)
         {
             int length = end - start;
-            bool missing = length == 0 ? _emptyIsMissing : _missing.MayStartWith(bytes[start]) && _missing.IsMissing(bytes.Slice(start, length));
+            bool missing = length == 0 ? _emptyIsMissing : _mayBeMissing[bytes[start]] && _missing.IsMissing(bytes.Slice(start, length));
             switch (_types[column])
             {
                 case ColumnType.Int64:
