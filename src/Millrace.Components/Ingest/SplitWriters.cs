@@ -37,9 +37,7 @@ internal sealed class SplitWriters(Artifact examples, IReadOnlyList<string> spli
     private static string Describe(IReadOnlyList<string> names, IReadOnlyList<ColumnType> types) =>
         string.Join(", ", names.Select((n, i) => $"{n}:{types[i]}"));
 
-    /// <summary>Closes every file.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var writer in _writers) await writer.DisposeAsync().ConfigureAwait(false);
-    }
+    /// <summary>Closes every file, side by side: each writes its footer and waits for its flush to disk.</summary>
+    public async ValueTask DisposeAsync() =>
+        await Task.WhenAll(_writers.Select(writer => Task.Run(async () => await writer.DisposeAsync().ConfigureAwait(false)))).ConfigureAwait(false);
 }
