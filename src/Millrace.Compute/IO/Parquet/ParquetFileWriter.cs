@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using CommunityToolkit.HighPerformance.Buffers;
 
 namespace Millrace.Compute.IO.Parquet;
 
@@ -194,8 +195,8 @@ public sealed class ParquetFileWriter : IDisposable
 /// <summary>One column chunk, encoded: its pages with their headers, and what the footer says about it.</summary>
 internal sealed class EncodedChunk(int values, int nulls, int expectedBytes)
 {
-    /// <summary>The pages; sized up front from an estimate so that it rarely grows (each growth is a copy).</summary>
-    public PooledBufferWriter Bytes { get; } = new(Math.Max(4096, expectedBytes));
+    /// <summary>The pages, in a buffer rented from the shared pool; sized up front from an estimate so that it rarely grows (each growth is a copy).</summary>
+    public ArrayPoolBufferWriter<byte> Bytes { get; } = new(Math.Max(4096, expectedBytes));
 
     /// <summary>The size of the pages, kept for the footer once <see cref="Release"/> has returned their buffer.</summary>
     public int CompressedSize { get; private set; }
@@ -264,7 +265,7 @@ internal static class ColumnChunkEncoder
                 WritePlainDataPage(chunk, defined, [], codec);
                 return chunk;
             }
-            using var dictionary = new PooledBufferWriter(used.Count * 16);
+            using var dictionary = new ArrayPoolBufferWriter<byte>(used.Count * 16);
             foreach (int code in used)
             {
                 var utf8 = column.Utf8Of(code);
@@ -421,7 +422,7 @@ internal static class ColumnChunkEncoder
         chunk.DataPageOffset = chunk.Bytes.WrittenCount;
         int width = RleHybrid.BitWidth(entries - 1);
         // Levels (at most a bit per row) and indices (at most width bits each, plus run headers).
-        using var payload = new PooledBufferWriter(chunk.Values / 8 + indices.Length / 8 * (width + 1) + 256);
+        using var payload = new ArrayPoolBufferWriter<byte>(chunk.Values / 8 + indices.Length / 8 * (width + 1) + 256);
         WriteLevels(payload, defined, chunk.Values);
         payload.GetSpan(1)[0] = (byte)width;
         payload.Advance(1);
@@ -432,7 +433,7 @@ internal static class ColumnChunkEncoder
     private static void WritePlainDataPage(EncodedChunk chunk, int[]? defined, ReadOnlySpan<byte> values, ParquetCodec codec)
     {
         chunk.DataPageOffset = chunk.Bytes.WrittenCount;
-        using var payload = new PooledBufferWriter(values.Length + chunk.Values / 8 + 256);
+        using var payload = new ArrayPoolBufferWriter<byte>(values.Length + chunk.Values / 8 + 256);
         WriteLevels(payload, defined, chunk.Values);
         values.CopyTo(payload.GetSpan(values.Length));
         payload.Advance(values.Length);
@@ -440,7 +441,7 @@ internal static class ColumnChunkEncoder
     }
 
     /// <summary>Definition levels (1 present, 0 null) as a 4-byte length and the RLE hybrid, width 1; one run of 1s when <paramref name="defined"/> is null (no nulls).</summary>
-    private static void WriteLevels(PooledBufferWriter payload, int[]? defined, int rows)
+    private static void WriteLevels(ArrayPoolBufferWriter<byte> payload, int[]? defined, int rows)
     {
         payload.GetSpan(4).Clear();
         payload.Advance(4);
@@ -448,7 +449,7 @@ internal static class ColumnChunkEncoder
         if (defined is null) RleHybrid.Repeat(1, rows, 1, payload);
         else RleHybrid.Encode(defined.AsSpan(0, rows), 1, payload);
         // The buffer may have moved while the levels were written: the length goes in through the written memory.
-        var written = payload.WrittenMemory.Span;
+        var written = MemoryMarshal.AsMemory(payload.WrittenMemory).Span;
         BinaryPrimitives.WriteInt32LittleEndian(written[(before - 4)..], payload.WrittenCount - before);
     }
 
