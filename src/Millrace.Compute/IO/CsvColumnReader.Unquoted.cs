@@ -33,9 +33,6 @@ public sealed partial class CsvColumnReader
 
         /// <summary>Per first byte, whether a cell may be a missing marker: one load where the markers' test takes branches.</summary>
         private readonly bool[] _mayBeMissing = new bool[256];
-        private readonly long[]?[] _int64s;
-        private readonly double[]?[] _float64s;
-        private readonly int[]?[] _codes;
         private readonly StringColumn?[] _strings;
         private readonly List<CsvBadRow> _badRows = [];
         private int _badColumn = -1;
@@ -49,7 +46,6 @@ public sealed partial class CsvColumnReader
             _missing = reader._missing;
             _emptyIsMissing = _missing.EmptyIsMissing;
             for (int b = 0; b < 256; b++) _mayBeMissing[b] = _missing.MayStartWith((byte)b);
-            (_int64s, _float64s, _codes) = (block.Int64s, block.Float64s, block.Codes);
             _strings = [.. _types.Select((type, c) => type == ColumnType.String ? new StringColumn(reader.ColumnNames[c]) : null)];
         }
 
@@ -149,7 +145,7 @@ public sealed partial class CsvColumnReader
             switch (_types[column])
             {
                 case ColumnType.Int64:
-                    long[] int64s = _int64s[column]!;
+                    long[] int64s = _block.Int64s[column]!;
                     if (!missing && TryParseInt64(bytes, start, length, out long integer))
                     {
                         int64s[row] = integer;
@@ -160,7 +156,7 @@ public sealed partial class CsvColumnReader
                     if (!missing) BadCell(column, bytes.Slice(start, length));
                     return;
                 case ColumnType.Float64:
-                    double[] float64s = _float64s[column]!;
+                    double[] float64s = _block.Float64s[column]!;
                     if (missing) float64s[row] = double.NaN;
                     else if (double.TryParse(bytes.Slice(start, length), NumberStyles.Float, CultureInfo.InvariantCulture, out double real)) float64s[row] = real;
                     else
@@ -170,7 +166,7 @@ public sealed partial class CsvColumnReader
                     }
                     return;
                 default:
-                    _codes[column]![row] = missing ? -1 : CodeOf(_strings[column]!, bytes, start, length);
+                    _block.Codes[column]![row] = missing ? -1 : CodeOf(_strings[column]!, bytes, start, length);
                     return;
             }
         }
@@ -238,11 +234,11 @@ public sealed partial class CsvColumnReader
                 switch (_types[c])
                 {
                     case ColumnType.Int64:
-                        _int64s[c]![row] = 0;
+                        _block.Int64s[c]![row] = 0;
                         _block.Absent(c)[row] = true;
                         break;
-                    case ColumnType.Float64: _float64s[c]![row] = double.NaN; break;
-                    default: _codes[c]![row] = -1; break;
+                    case ColumnType.Float64: _block.Float64s[c]![row] = double.NaN; break;
+                    default: _block.Codes[c]![row] = -1; break;
                 }
             }
             _badRows.Add(new CsvBadRow(line, name, column + 1, problem, row));
