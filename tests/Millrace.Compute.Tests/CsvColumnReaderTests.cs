@@ -104,6 +104,14 @@ public sealed class CsvColumnReaderTests : IDisposable
         Assert.Contains(problem, error.Message);
     }
 
+    [Fact]
+    public void A_bad_first_row_with_a_quoted_cell_is_reported_on_its_own_line()
+    {
+        var options = new CsvReadOptions { TypeOverrides = new Dictionary<string, ColumnType> { ["a"] = ColumnType.Int64 } };
+        var error = Assert.Throws<CsvFormatException>(() => CsvColumnReader.ReadAll(Write("a,b\n\"x\",2\n3,4\n"), options));
+        Assert.Equal((2L, "a"), (error.Line, error.ColumnName));
+    }
+
     [Theory]
     [InlineData("a,b\n1,2\n3\n4,5,6\nx,7\n8,9\n")]
     [InlineData("a,b\n1,2\n3\n4,5,6\nx,7\n\"8\",9\n")]
@@ -215,6 +223,10 @@ public sealed class CsvColumnReaderTests : IDisposable
                 3 => "1,2.5.5,3",
                 4 => "99999999999999999999,1,z",
                 5 => "",
+                // Ragged rows with a bad cell: the field count is the problem reported.
+                6 => "x,2",
+                7 => "1,y,q,4",
+                8 => "-12345678,-0,\r",
                 _ => $"{random.Next(-500, 500)},{random.NextDouble()},{(char)('p' + random.Next(5))}",
             }).Append('\n');
         }

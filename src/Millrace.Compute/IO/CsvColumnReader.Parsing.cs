@@ -25,9 +25,13 @@ public sealed partial class CsvColumnReader
             CultureInfo = CultureInfo.InvariantCulture,
         }).From(new MemoryStream(_buffer, start, length, writable: false));
         bool keepReading = _options.KeepReadingPastBadRows;
+        bool firstRow = true;
         foreach (var row in reader)
         {
-            long line = firstLine + row.LineNumberFrom - 1;
+            // A part starts at a line's start, so its first row is on its first line: Sep can number a part's first
+            // row one line on (a first cell in quotes does it).
+            long line = firstRow ? firstLine : firstLine + row.LineNumberFrom - 1;
+            firstRow = false;
             if (invalidLines is not null && ContainsAny(invalidLines, line, firstLine + row.LineNumberToExcl - 1))
             {
                 // Reached only when keepReading: without it, invalid UTF-8 has already thrown.
