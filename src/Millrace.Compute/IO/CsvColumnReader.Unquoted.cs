@@ -1,8 +1,10 @@
+using System.Buffers;
 using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Millrace.Compute.IO;
 
@@ -14,16 +16,19 @@ public sealed partial class CsvColumnReader
     /// each part writes its rows at an offset of its own (the rows of the parts before it can number at most their
     /// lines), so the parts need no copying into one table afterwards, only closing up where blank lines left a gap
     /// and translating the string codes of each later part into the first part's dictionary. The arrays are sized
-    /// to the line count, so no cell append checks capacity. Separators and newlines of 32 bytes at a time are
-    /// found with a vector compare each and walked as a bit mask; each cell is converted where it ends: an integer
-    /// of up to 8 digits with one load and a few word operations, a string of up to 16 bytes looked up by two
-    /// masked loads. A bad row is found when its line ends: in strict mode it throws with its line and column,
-    /// otherwise its cells become missing and it is listed.
+    /// to the line count, so no cell append checks capacity.
+    /// A part is parsed a batch of rows at a time, in two passes that each keep their state in registers: the
+    /// first finds the separators and newlines of 32 bytes at a time with a vector compare each and notes where each
+    /// cell ends; the second converts the batch's cells column by column, in a loop of the column's type: an
+    /// integer of up to 8 digits with one load and a few word operations, a string of up to 16 bytes looked up by
+    /// two masked loads. Every other cell (missing markers, long values, bad cells) takes one general method. Bad
+    /// rows are judged after their batch: in strict mode the first throws with its line and column, otherwise
+    /// their cells become missing and they are listed.
     /// </summary>
     private sealed class UnquotedParser
     {
-        /// <summary><c>LowBytes[n]</c> keeps the low <c>n</c> bytes of a word.</summary>
-        private static readonly ulong[] LowBytes = [.. Enumerable.Range(0, 9).Select(n => n == 8 ? ulong.MaxValue : (1UL << (8 * n)) - 1)];
+        /// <summary>About how many cells a batch holds: its cell ends and its text stay in the cache between the passes.</summary>
+        private const int BatchCells = 16384;
 
         private readonly CsvColumnReader _reader;
         private readonly BlockColumns _block;
@@ -35,8 +40,22 @@ public sealed partial class CsvColumnReader
         private readonly bool[] _mayBeMissing = new bool[256];
         private readonly StringColumn?[] _strings;
         private readonly List<CsvBadRow> _badRows = [];
-        private int _badColumn = -1;
-        private string? _badProblem;
+
+        // The batch's rows (of the part, from 0) with the wrong number of fields, and its bad cells.
+        private readonly List<(int Row, int Fields)> _ragged = [];
+        private readonly List<(int Row, int Column, string Problem)> _badCells = [];
+
+        /// <summary>For each blank line of the part, the row (of the part) that follows it: rows to line numbers.</summary>
+        private readonly List<int> _blankLinesBefore = [];
+
+        // Where the first pass stopped: the next 32-byte chunk, the field count and start of the row it is in.
+        private int _next, _column, _rowStart;
+
+        /// <summary>The rows of a batch that a conversion loop leaves to <see cref="Cell"/>.</summary>
+        private int[] _others = [];
+
+        /// <summary>The block row of the part's first row.</summary>
+        private int _firstRowOfPart;
 
         private UnquotedParser(CsvColumnReader reader, BlockColumns block)
         {
@@ -67,161 +86,267 @@ public sealed partial class CsvColumnReader
         }
 
         /// <summary>Parses a part's rows into the block from row <paramref name="firstRow"/> on; how many rows it held.</summary>
-        // Not inlined into its Parallel.For body: compiled on its own, the cell conversions and the string lookup inline into it.
-        [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
         private int Parse(ReadOnlySpan<byte> bytes, long firstLine, int firstRow)
         {
-            int width = _types.Length, row = firstRow, column = 0, start = 0;
-            long line = firstLine;
-            byte separator = (byte)_reader.Separator;
+            int width = _types.Length, batchRows = Math.Max(BatchCells / width, 64);
+            _firstRowOfPart = firstRow;
+            // A batch stops at the end of a 32-byte chunk, which ends at most 32 rows, and the row it stops in carries over.
+            int[] ends = ArrayPool<int>.Shared.Rent((batchRows + 33) * width);
+            // Per row, the position just before its first byte: where its first cell starts, as for a later cell after its separator.
+            int[] beforeRows = ArrayPool<int>.Shared.Rent(batchRows + 32);
+            _others = ArrayPool<int>.Shared.Rent(batchRows + 32);
+            try
+            {
+                int rows = 0;
+                bool more = true;
+                while (more)
+                {
+                    (int batch, more) = Tokenize(bytes, ends, beforeRows, batchRows, rows);
+                    var into = firstRow + rows;
+                    for (int c = 0; c < width; c++)
+                    {
+                        int[] starts = c == 0 ? beforeRows : ends;
+                        int stride = c == 0 ? 1 : width, offset = c == 0 ? 0 : c - 1;
+                        switch (_types[c])
+                        {
+                            case ColumnType.Int64: ConvertInt64s(bytes, c, starts, offset, stride, ends, batch, rows, _block.Int64s[c].AsSpan(into, batch)); break;
+                            case ColumnType.String: ConvertStrings(bytes, c, starts, offset, stride, ends, batch, rows, _block.Codes[c].AsSpan(into, batch)); break;
+                            default: ConvertOthers(bytes, c, starts, offset, stride, ends, batch, rows); break;
+                        }
+                    }
+                    JudgeBatch(firstLine, firstRow);
+                    rows += batch;
+                    // The cell ends of the row the batch stopped in move to the front.
+                    Array.Copy(ends, batch * width, ends, 0, Math.Min(_column, width));
+                }
+                return rows;
+            }
+            finally
+            {
+                ArrayPool<int>.Shared.Return(ends);
+                ArrayPool<int>.Shared.Return(beforeRows);
+                ArrayPool<int>.Shared.Return(_others);
+            }
+        }
+
+        /// <summary>
+        /// The first pass: notes where each cell of up to <paramref name="batchRows"/> rows (and those of the chunk the
+        /// batch fills in) ends, from where the last call stopped. Returns how many rows ended and whether bytes remain.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+        private (int Rows, bool More) Tokenize(ReadOnlySpan<byte> bytes, int[] ends, int[] beforeRows, int batchRows, int rowsBefore)
+        {
+            int size = bytes.Length, width = _types.Length, i = _next, column = _column, rowStart = _rowStart, rows = 0;
+            int cell = Math.Min(column, width);
             ref byte first = ref MemoryMarshal.GetReference(bytes);
-            var separators256 = Vector256.Create(separator);
+            var separators256 = Vector256.Create((byte)_reader.Separator);
             var newlines256 = Vector256.Create((byte)'\n');
             // A last line without a newline is ended by one imagined just past the part.
-            bool unterminated = bytes.Length > 0 && bytes[^1] != '\n';
-            for (int i = 0; i < bytes.Length + (unterminated ? 1 : 0); i += 32)
+            bool unterminated = size > 0 && bytes[^1] != '\n';
+            int limit = size + (unterminated ? 1 : 0);
+            for (; i < limit && rows < batchRows; i += 32)
             {
-                uint separators = 0, newlines = 0;
-                if (Vector256.IsHardwareAccelerated && i + 32 <= bytes.Length)
+                uint separators, newlines;
+                if (Vector256.IsHardwareAccelerated && i + 32 <= size)
                 {
                     var chunk = Vector256.LoadUnsafe(ref first, (nuint)i);
                     separators = Vector256.Equals(chunk, separators256).ExtractMostSignificantBits();
                     newlines = Vector256.Equals(chunk, newlines256).ExtractMostSignificantBits();
                 }
-                else
+                else (separators, newlines) = MasksOfTail(bytes, i, (byte)_reader.Separator, unterminated);
+                for (uint all = separators | newlines; all != 0; all &= all - 1)
                 {
-                    for (int k = i; k < Math.Min(i + 32, bytes.Length); k++)
+                    int bit = BitOperations.TrailingZeroCount(all), at = i + bit;
+                    if ((newlines >> bit & 1) == 0)
                     {
-                        if (bytes[k] == separator) separators |= 1u << (k - i);
-                        else if (bytes[k] == '\n') newlines |= 1u << (k - i);
+                        if (column < width) ends[cell++] = at;
+                        column++;
+                        continue;
                     }
-                    if (unterminated && i + 32 > bytes.Length) newlines |= 1u << (bytes.Length - i);
-                }
-                for (uint ends = separators | newlines; ends != 0; ends &= ends - 1)
-                {
-                    int bit = BitOperations.TrailingZeroCount(ends), at = i + bit, end = at;
-                    bool newline = (newlines >> bit & 1) != 0;
-                    if (newline)
+                    int end = at > rowStart && Unsafe.Add(ref first, at - 1) == '\r' ? at - 1 : at;
+                    // A blank line is no row (unless the file has a single column, where it is one missing cell).
+                    if (column == 0 && end == rowStart && width > 1)
                     {
-                        if (end > start && bytes[end - 1] == '\r') end--;
-                        // A blank line is no row (unless the file has a single column, where it is one missing cell).
-                        if (column == 0 && end == start && width > 1)
-                        {
-                            line++;
-                            start = at + 1;
-                            continue;
-                        }
+                        _blankLinesBefore.Add(rowsBefore + rows);
+                        rowStart = at + 1;
+                        continue;
                     }
-                    if (column < width) Cell(bytes, column, row, start, end);
-                    if (newline)
-                    {
-                        if (column != width - 1 || _badColumn >= 0) Judge(row, column, line);
-                        row++;
-                        line++;
-                        column = 0;
-                    }
-                    else column++;
-                    start = at + 1;
+                    if (column < width) ends[cell] = end;
+                    if (column != width - 1) Ragged(ends, rowsBefore + rows, rows * width, column, end);
+                    beforeRows[rows++] = rowStart - 1;
+                    cell = rows * width;
+                    column = 0;
+                    rowStart = at + 1;
                 }
             }
-            return row - firstRow;
+            (_next, _column, _rowStart) = (i, column, rowStart);
+            return (rows, i < limit);
         }
 
-        /// <summary>Judges a row that has the wrong number of fields or a bad cell.</summary>
-        private void Judge(int row, int lastColumn, long line)
+        /// <summary>The separator and newline masks of the 32 bytes from <paramref name="i"/> byte by byte: a part's tail, or a machine without vectors.</summary>
+        private static (uint Separators, uint Newlines) MasksOfTail(ReadOnlySpan<byte> bytes, int i, byte separator, bool unterminated)
+        {
+            uint separators = 0, newlines = 0;
+            for (int k = i; k < Math.Min(i + 32, bytes.Length); k++)
+            {
+                if (bytes[k] == separator) separators |= 1u << (k - i);
+                else if (bytes[k] == '\n') newlines |= 1u << (k - i);
+            }
+            if (unterminated && i + 32 > bytes.Length) newlines |= 1u << (bytes.Length - i);
+            return (separators, newlines);
+        }
+
+        /// <summary>Notes a row with the wrong number of fields; a short one's missing cells end where it does, so that the second pass sees them empty.</summary>
+        private void Ragged(int[] ends, int row, int rowCells, int lastColumn, int end)
+        {
+            _ragged.Add((row, lastColumn + 1));
+            for (int c = lastColumn + 1; c < _types.Length; c++) ends[rowCells + c] = end;
+        }
+
+        /// <summary>The cells of an Int64 column in a batch; <paramref name="starts"/>[<paramref name="offset"/> + r × <paramref name="stride"/>] + 1 is where row r's starts.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+        private void ConvertInt64s(ReadOnlySpan<byte> bytes, int column, int[] starts, int offset, int stride, int[] ends, int rows, int rowsBefore, Span<long> values)
+        {
+            int size = bytes.Length, width = _types.Length;
+            ref byte first = ref MemoryMarshal.GetReference(bytes);
+            bool[] mayBeMissing = _mayBeMissing;
+            Span<int> others = _others;
+            int count = 0;
+            for (int r = 0; r < rows; r++)
+            {
+                int start = starts[offset + r * stride] + 1, end = ends[r * width + column];
+                if (start + 16 <= size && !mayBeMissing[Unsafe.Add(ref first, start)]
+                    && TryParseDigits(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref first, start)), end - start, out long value))
+                    values[r] = value;
+                else others[count++] = r;
+            }
+            // Out of the loop, which then makes no call and keeps its state in registers.
+            foreach (int r in others[..count]) Cell(bytes, column, rowsBefore + r, starts[offset + r * stride] + 1, ends[r * width + column]);
+        }
+
+        /// <summary>The cells of a String column in a batch, as <see cref="ConvertInt64s"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+        private void ConvertStrings(ReadOnlySpan<byte> bytes, int column, int[] starts, int offset, int stride, int[] ends, int rows, int rowsBefore, Span<int> codes)
+        {
+            int size = bytes.Length, width = _types.Length;
+            ref byte first = ref MemoryMarshal.GetReference(bytes);
+            bool[] mayBeMissing = _mayBeMissing;
+            var strings = _strings[column]!;
+            for (int r = 0; r < rows; r++)
+            {
+                int start = starts[offset + r * stride] + 1, end = ends[r * width + column], length = end - start;
+                if ((uint)(length - 1) < 16 && start + 16 <= size && !mayBeMissing[Unsafe.Add(ref first, start)])
+                {
+                    ref byte at = ref Unsafe.Add(ref first, start);
+                    codes[r] = strings.CodeOfPacked(LowBytes(Unsafe.ReadUnaligned<ulong>(ref at), Math.Min(length, 8)),
+                        LowBytes(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref at, 8)), Math.Max(length - 8, 0)), MemoryMarshal.CreateReadOnlySpan(ref at, length));
+                }
+                else Cell(bytes, column, rowsBefore + r, start, end);
+            }
+        }
+
+        /// <summary>The cells of any other column (Float64) in a batch, each by <see cref="Cell"/>.</summary>
+        private void ConvertOthers(ReadOnlySpan<byte> bytes, int column, int[] starts, int offset, int stride, int[] ends, int rows, int rowsBefore)
         {
             int width = _types.Length;
-            if (lastColumn + 1 != width) BadRow(row, line, -1, $"the row has {lastColumn + 1} fields where the header has {width}.");
-            else BadRow(row, line, _badColumn, _badProblem!);
-            _badColumn = -1;
+            for (int r = 0; r < rows; r++) Cell(bytes, column, rowsBefore + r, starts[offset + r * stride] + 1, ends[r * width + column]);
         }
 
-        /// <summary>Converts the cell [<paramref name="start"/>, <paramref name="end"/>) of a column into its row.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private void Cell(ReadOnlySpan<byte> bytes, int column, int row, int start, int end)
+        /// <summary>
+        /// Converts the cell [<paramref name="start"/>, <paramref name="end"/>) of a column into its row (of the part):
+        /// every case, for the cells that the loops' fast paths leave (missing markers, reals, long values, bad cells,
+        /// a part's last bytes). A short row's missing cells (start past end) are empty.
+        /// </summary>
+        private void Cell(ReadOnlySpan<byte> bytes, int column, int partRow, int start, int end)
         {
-            int length = end - start;
-            bool missing = length == 0 ? _emptyIsMissing : _mayBeMissing[bytes[start]] && _missing.IsMissing(bytes.Slice(start, length));
+            int length = Math.Max(end - start, 0), row = partRow + _firstRowOfPart;
+            var cell = bytes.Slice(Math.Min(start, end), length);
+            bool missing = length == 0 ? _emptyIsMissing : _missing.IsMissing(cell);
             switch (_types[column])
             {
                 case ColumnType.Int64:
                     long[] int64s = _block.Int64s[column]!;
-                    if (!missing && TryParseInt64(bytes, start, length, out long integer))
+                    if (!missing && Int64Column.TryParse(cell, out long integer))
                     {
                         int64s[row] = integer;
                         return;
                     }
                     int64s[row] = 0;
                     _block.Absent(column)[row] = true;
-                    if (!missing) BadCell(column, bytes.Slice(start, length));
+                    if (!missing) BadCell(partRow, column, cell);
                     return;
                 case ColumnType.Float64:
                     double[] float64s = _block.Float64s[column]!;
                     if (missing) float64s[row] = double.NaN;
-                    else if (double.TryParse(bytes.Slice(start, length), NumberStyles.Float, CultureInfo.InvariantCulture, out double real)) float64s[row] = real;
+                    else if (double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out double real)) float64s[row] = real;
                     else
                     {
                         float64s[row] = double.NaN;
-                        BadCell(column, bytes.Slice(start, length));
+                        BadCell(partRow, column, cell);
                     }
                     return;
                 default:
-                    _block.Codes[column]![row] = missing ? -1 : CodeOf(_strings[column]!, bytes, start, length);
+                    _block.Codes[column]![row] = missing ? -1 : _strings[column]!.CodeOf(cell);
                     return;
             }
         }
 
-        /// <summary>A string's code; one of up to 16 bytes is packed with two masked loads when the part has 16 bytes from its start.</summary>
+        /// <summary>The low <paramref name="count"/> bytes (0 to 8) of a word, the rest zero.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static int CodeOf(StringColumn strings, ReadOnlySpan<byte> bytes, int start, int length)
-        {
-            var cell = bytes.Slice(start, length);
-            if (length > 16 || start + 16 > bytes.Length) return strings.CodeOf(cell);
-            ref byte at = ref Unsafe.Add(ref MemoryMarshal.GetReference(bytes), start);
-            ulong low = Unsafe.ReadUnaligned<ulong>(ref at) & LowBytes[Math.Min(length, 8)];
-            ulong high = length > 8 ? Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref at, 8)) & LowBytes[length - 8] : 0;
-            return strings.CodeOfPacked(low, high, cell);
-        }
+        private static ulong LowBytes(ulong word, int count) =>
+            Bmi2.X64.IsSupported ? Bmi2.X64.ZeroHighBits(word, (ulong)(8 * count)) : count >= 8 ? word : word & ((1UL << (8 * count)) - 1);
 
         /// <summary>
-        /// An integer of up to 8 digits (after an optional '-') is read with one load: the digits are checked all at
-        /// once (each byte XOR '0' must be at most 9) and combined pairwise in three multiplies. Anything else takes
-        /// <see cref="Int64Column.TryParse(ReadOnlySpan{byte}, out long)"/>.
+        /// An integer of up to 8 digits after an optional '-', from the cell's first 8 bytes in one word (the first
+        /// byte lowest): the digits are checked all at once (each byte XOR '0' must be at most 9) and combined
+        /// pairwise in three multiplies. False for anything else, which <see cref="Cell"/> then parses in full.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static bool TryParseInt64(ReadOnlySpan<byte> bytes, int start, int length, out long value)
+        private static bool TryParseDigits(ulong word, int length, out long value)
         {
-            if ((uint)(length - 1) < 9 && start + 8 <= bytes.Length)
-            {
-                ulong word = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref MemoryMarshal.GetReference(bytes), start));
-                bool negative = (byte)word == '-';
-                int digits = negative ? length - 1 : length;
-                if (negative) word >>= 8;
-                if ((uint)(digits - 1) < 8)
-                {
-                    ulong mask = LowBytes[digits];
-                    ulong x = (word ^ 0x3030303030303030UL) & mask;
-                    if ((((x + 0x7676767676767676UL) | x) & 0x8080808080808080UL) == 0)
-                    {
-                        // The first digit is the lowest byte; shifting leaves the missing leading digits as zeros.
-                        x <<= 8 * (8 - digits);
-                        x = (x * 10 + (x >> 8)) & 0x00FF00FF00FF00FFUL;
-                        x = (x * 100 + (x >> 16)) & 0x0000FFFF0000FFFFUL;
-                        x = (x * 10000 + (x >> 32)) & 0xFFFFFFFFUL;
-                        value = negative ? -(long)x : (long)x;
-                        return true;
-                    }
-                }
-            }
-            return Int64Column.TryParse(bytes.Slice(start, length), out value);
+            int negative = (byte)word == '-' ? 1 : 0, digits = length - negative;
+            // Shifting the digits to the top drops the bytes past the cell and leaves zeros (valid digits) below them.
+            ulong x = ((word >> (8 * negative)) ^ 0x3030303030303030UL) << (64 - 8 * digits);
+            value = 0;
+            if ((uint)(digits - 1) >= 8 || ((((x + 0x7676767676767676UL) | x) & 0x8080808080808080UL) != 0)) return false;
+            x = (x * 10 + (x >> 8)) & 0x00FF00FF00FF00FFUL;
+            x = (x * 100 + (x >> 16)) & 0x0000FFFF0000FFFFUL;
+            x = (x * 10000 + (x >> 32)) & 0xFFFFFFFFUL;
+            value = ((long)x ^ -negative) + negative;
+            return true;
         }
 
-        /// <summary>Notes the first bad cell of the current row; the row is judged when its line ends.</summary>
-        private void BadCell(int column, ReadOnlySpan<byte> cell)
+        /// <summary>Notes a bad cell of a row (of the part); the row is judged with its batch, by its first bad cell.</summary>
+        private void BadCell(int partRow, int column, ReadOnlySpan<byte> cell) =>
+            _badCells.Add((partRow, column, _reader.NotOfType(column, System.Text.Encoding.UTF8.GetString(cell))));
+
+        /// <summary>
+        /// Judges the batch's bad rows in order: a ragged row by its field count, any other by its first bad cell.
+        /// </summary>
+        private void JudgeBatch(long firstLine, int firstRow)
         {
-            if (_badColumn >= 0) return;
-            _badColumn = column;
-            _badProblem = _reader.NotOfType(column, System.Text.Encoding.UTF8.GetString(cell));
+            if (_ragged.Count == 0 && _badCells.Count == 0) return;
+            var bad = new SortedDictionary<int, (int Column, string Problem)>();
+            foreach (var (row, fields) in _ragged) bad[row] = (-1, $"the row has {fields} fields where the header has {_types.Length}.");
+            // Columns are converted in order, so a row's first bad cell is its first listed.
+            foreach (var (row, column, problem) in _badCells) bad.TryAdd(row, (column, problem));
+            foreach (var (row, (column, problem)) in bad) BadRow(firstRow + row, LineOf(firstLine, row), column, problem);
+            _ragged.Clear();
+            _badCells.Clear();
+        }
+
+        /// <summary>The line of a row of the part: one per row before it, plus the blank lines before it.</summary>
+        private long LineOf(long firstLine, int partRow)
+        {
+            // The count of blank lines noted for rows up to this one (the list is in order).
+            int low = 0, high = _blankLinesBefore.Count;
+            while (low < high)
+            {
+                int middle = (low + high) >>> 1;
+                if (_blankLinesBefore[middle] <= partRow) low = middle + 1;
+                else high = middle;
+            }
+            return firstLine + partRow + low;
         }
 
         /// <summary>Throws for a bad row, or (reading past bad rows) makes its cells missing and lists it.</summary>
