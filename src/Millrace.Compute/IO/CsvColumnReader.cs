@@ -65,6 +65,7 @@ public sealed partial class CsvColumnReader : IDisposable
     /// <summary>Reads the next block of rows, or <see langword="null"/> at the end of the file.</summary>
     public ColumnarTable? ReadBlock()
     {
+        if (TryReadPlainBlock(out var table)) return table;
         bool quoted;
         int length;
         while (true)
@@ -82,11 +83,76 @@ public sealed partial class CsvColumnReader : IDisposable
         quoted = quoted && block.Contains((byte)'"');
         if (_endOfFile && quoted && CsvBlockSplitter.LineOfUnclosedQuote(block) is > 0 and var open)
             throw new CsvFormatException(_path, _lineOfStart + open - 1, null, "a quoted field is never closed.");
-        var (table, lines) = ParseInParallel(_start, length, _lineOfStart, quoted);
+        var (parsed, lines) = ParseWithSepInParallel(_start, length, _lineOfStart, quoted);
+        return Advance(parsed, length, lines);
+    }
+
+    /// <summary>
+    /// Reads the next block when it is plain, most files' every block: up to its last newline, it holds no quote
+    /// and only valid UTF-8. The block is cut at newlines into one part per core, and each part surveyed (its lines,
+    /// whether it holds a quote, whether it is ASCII) and then parsed side by side, so that no pass over the block
+    /// runs on one core alone. False when the block is not plain (nothing is consumed: <see cref="ReadBlock"/> reads
+    /// it with quotes in mind); true with <see langword="null"/> at the end of the file.
+    /// </summary>
+    private bool TryReadPlainBlock(out ColumnarTable? table)
+    {
+        table = null;
+        if (Separator is >= (char)128 or '\n' or '"') return false;
+        int length;
+        while (true)
+        {
+            var pending = _buffer.AsSpan(_start, _filled - _start);
+            length = _endOfFile ? pending.Length : CsvBlockSplitter.EndOfLastRow(pending, hasQuotes: false);
+            if (length > 0) break;
+            if (_endOfFile) return true;
+            Fill();
+        }
+        var block = _buffer.AsSpan(_start, length);
+        var bounds = CutIntoParts(block, quoted: false);
+        var parts = new (int Start, int Length, long FirstLine, int Lines)[bounds.Count - 1];
+        var plain = new bool[parts.Length];
+        var buffer = _buffer;
+        int start = _start;
+        Parallel.For(0, parts.Length, p =>
+        {
+            var part = buffer.AsSpan(start + bounds[p], bounds[p + 1] - bounds[p]);
+            var (lines, hasQuote, ascii) = CsvBlockSplitter.Survey(part);
+            parts[p] = (start + bounds[p], part.Length, 0, lines);
+            // A part starts after a newline, so it cuts no UTF-8 sequence in two.
+            plain[p] = !hasQuote && (ascii || Utf8.IsValid(part));
+        });
+        if (!plain.All(p => p)) return false;
+        long line = _lineOfStart;
+        for (int p = 0; p < parts.Length; p++)
+        {
+            parts[p].FirstLine = line;
+            line += parts[p].Lines;
+        }
+        table = Advance(FirstBadRowOf(() => UnquotedParser.ParseParts(this, parts)), length, line - _lineOfStart);
+        return true;
+    }
+
+    /// <summary>Moves past a parsed block of <paramref name="length"/> bytes and <paramref name="lines"/> lines, reading on.</summary>
+    private ColumnarTable Advance(ColumnarTable table, int length, long lines)
+    {
         _lineOfStart += lines;
         _start += length;
         if (!_endOfFile) Fill();
         return table;
+    }
+
+    /// <summary>The bounds of one part per core (one part under 1 MB), each cut just after a row's end: 0, the cuts, the block's length.</summary>
+    private static List<int> CutIntoParts(ReadOnlySpan<byte> block, bool quoted)
+    {
+        int parts = block.Length < (1 << 20) ? 1 : Environment.ProcessorCount;
+        var bounds = new List<int> { 0 };
+        for (int p = 1; p < parts; p++)
+        {
+            int cut = CsvBlockSplitter.EndOfRowAfter(block, Math.Max(bounds[^1], (int)((long)block.Length * p / parts)), quoted);
+            if (cut > bounds[^1] && cut < block.Length) bounds.Add(cut);
+        }
+        bounds.Add(block.Length);
+        return bounds;
     }
 
     /// <summary>
@@ -115,11 +181,11 @@ public sealed partial class CsvColumnReader : IDisposable
     public ColumnarTable EmptyTable() => new(ColumnNames.Select((name, i) => Column.Create(name, ColumnTypes[i])).ToArray());
 
     /// <summary>
-    /// Parses a block cut at row boundaries into one part per core. Without quotes or invalid UTF-8, the parts are
-    /// parsed by <see cref="UnquotedParser"/> into shared columns, each at its own row offset; otherwise each by
-    /// Sep into a table of its own, appended in order. Returns the block and how many lines it spans.
+    /// Parses a block that is not plain (it has quotes, or invalid UTF-8 read past), cut at row boundaries into one
+    /// part per core, each by Sep into a table of its own, appended in order. Returns the block and how many lines
+    /// it spans.
     /// </summary>
-    private (ColumnarTable Table, long Lines) ParseInParallel(int start, int length, long firstLine, bool quoted)
+    private (ColumnarTable Table, long Lines) ParseWithSepInParallel(int start, int length, long firstLine, bool quoted)
     {
         var bytes = _buffer.AsSpan(start, length);
         HashSet<long>? invalidLines = null;
@@ -128,35 +194,30 @@ public sealed partial class CsvColumnReader : IDisposable
             if (!_options.KeepReadingPastBadRows) throw InvalidUtf8(bytes, firstLine);
             invalidLines = InvalidUtf8Lines(bytes, firstLine);
         }
-        int parts = bytes.Length < (1 << 20) ? 1 : Environment.ProcessorCount;
-        var bounds = new List<int> { 0 };
-        for (int p = 1; p < parts; p++)
-        {
-            int cut = CsvBlockSplitter.EndOfRowAfter(bytes, Math.Max(bounds[^1], (int)((long)bytes.Length * p / parts)), quoted);
-            if (cut > bounds[^1] && cut < bytes.Length) bounds.Add(cut);
-        }
-        bounds.Add(bytes.Length);
-        var ranges = new (int Start, int Length, long FirstLine, int Lines)[bounds.Count - 1];
+        var bounds = CutIntoParts(bytes, quoted);
+        var ranges = new (int Start, int Length, long FirstLine)[bounds.Count - 1];
         long line = firstLine;
         for (int p = 0; p < ranges.Length; p++)
         {
-            int lines = bytes[bounds[p]..bounds[p + 1]].Count((byte)'\n');
-            ranges[p] = (start + bounds[p], bounds[p + 1] - bounds[p], line, lines);
-            line += lines;
+            ranges[p] = (start + bounds[p], bounds[p + 1] - bounds[p], line);
+            line += bytes[bounds[p]..bounds[p + 1]].Count((byte)'\n');
         }
+        var tables = new ColumnarTable[ranges.Length];
+        FirstBadRowOf(() => Parallel.For(0, tables.Length, p => tables[p] = ParseWithSep(ranges[p].Start, ranges[p].Length, ranges[p].FirstLine, invalidLines)));
+        var table = EmptyTable();
+        table.AppendAll(tables);
+        return (table, line - firstLine);
+    }
+
+    /// <summary>Runs a parse of parts side by side; when several parts fail, throws the file's first bad row.</summary>
+    private static T FirstBadRowOf<T>(Func<T> parse)
+    {
         try
         {
-            if (!quoted && invalidLines is null && Separator is < (char)128 and not '\n')
-                return (UnquotedParser.ParseParts(this, ranges), line - firstLine);
-            var tables = new ColumnarTable[ranges.Length];
-            Parallel.For(0, tables.Length, p => tables[p] = ParseWithSep(ranges[p].Start, ranges[p].Length, ranges[p].FirstLine, invalidLines));
-            var table = EmptyTable();
-            table.AppendAll(tables);
-            return (table, line - firstLine);
+            return parse();
         }
         catch (AggregateException error) when (error.InnerExceptions.All(e => e is CsvFormatException))
         {
-            // Several parts may fail; the user needs the first bad row of the file.
             throw error.InnerExceptions.Cast<CsvFormatException>().MinBy(e => e.Line)!;
         }
     }
