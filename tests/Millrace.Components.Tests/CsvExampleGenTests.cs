@@ -35,6 +35,19 @@ public sealed class CsvExampleGenTests
     }
 
     [Fact]
+    public async Task The_splits_hashed_as_they_were_written_have_the_digest_of_their_bytes()
+    {
+        // A cached step's outputs are digested again from their files before reuse: a second run reuses the
+        // ingest only if the SHA-256 noted while writing matched the bytes on disk.
+        await using var root = new PipelineRoot();
+        var first = await root.RunAsync(new IngestPipeline { Input = SharedData.Taxi });
+        var second = await root.RunAsync(new IngestPipeline { Input = SharedData.Taxi });
+
+        Assert.Equal(NodeOutcome.Succeeded, first["ExampleGen"].Outcome);
+        Assert.Equal(NodeOutcome.Cached, second["ExampleGen"].Outcome);
+    }
+
+    [Fact]
     public async Task The_same_rows_land_in_the_same_splits_on_every_run()
     {
         await using var first = new PipelineRoot();

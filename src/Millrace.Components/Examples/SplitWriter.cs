@@ -10,26 +10,37 @@ namespace Millrace.Components;
 public sealed class SplitWriter : IAsyncDisposable
 {
     private readonly FileStream _stream;
+    private readonly Sha256WriteStream _hashing;
     private readonly ParquetFileWriter _writer;
 
-    private SplitWriter(FileStream stream, ParquetFileWriter writer)
+    private SplitWriter(string path, FileStream stream, Sha256WriteStream hashing, ParquetFileWriter writer)
     {
+        Path = path;
         _stream = stream;
+        _hashing = hashing;
         _writer = writer;
     }
 
     /// <summary>How many rows were written.</summary>
     public long Rows => _writer.Rows;
 
+    /// <summary>The file's path.</summary>
+    public string Path { get; }
+
+    /// <summary>The SHA-256 of the file's bytes, hashed as they were written: known once the writer is disposed.</summary>
+    public byte[]? Sha256 { get; private set; }
+
     /// <summary>Creates the file (and its folder) for columns of these names and types.</summary>
     public static Task<SplitWriter> CreateAsync(string path, IReadOnlyList<string> names, IReadOnlyList<ColumnType> types, CancellationToken cancellationToken,
         ExampleCompression compression = ExampleCompression.Snappy)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20);
+        // The bytes are hashed on their way to the file, on the writing thread, while the next block parses.
+        var hashing = new Sha256WriteStream(stream);
         var codec = compression switch { ExampleCompression.None => ParquetCodec.None, ExampleCompression.Zstd => ParquetCodec.Zstd, _ => ParquetCodec.Snappy };
-        return Task.FromResult(new SplitWriter(stream, ParquetFileWriter.Create(stream, names, types, codec, leaveOpen: true)));
+        return Task.FromResult(new SplitWriter(path, stream, hashing, ParquetFileWriter.Create(hashing, names, types, codec, leaveOpen: true)));
     }
 
     /// <summary>Writes the rows <paramref name="rows"/> of a batch as one row group.</summary>
@@ -44,6 +55,8 @@ public sealed class SplitWriter : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _writer.Dispose();
+        Sha256 = _hashing.CurrentHash();
+        await _hashing.DisposeAsync().ConfigureAwait(false);
         await _stream.FlushAsync().ConfigureAwait(false);
         _stream.Flush(flushToDisk: true);
         await _stream.DisposeAsync().ConfigureAwait(false);

@@ -37,7 +37,14 @@ internal sealed class SplitWriters(Artifact examples, IReadOnlyList<string> spli
     private static string Describe(IReadOnlyList<string> names, IReadOnlyList<ColumnType> types) =>
         string.Join(", ", names.Select((n, i) => $"{n}:{types[i]}"));
 
-    /// <summary>Closes every file, side by side: each writes its footer and waits for its flush to disk.</summary>
+    /// <summary>
+    /// Closes every file, side by side: each writes its footer and waits for its flush to disk. Each file's SHA-256,
+    /// hashed as it was written, is noted on the artifact, so that publishing does not read the splits back.
+    /// </summary>
     public async ValueTask DisposeAsync() =>
-        await Task.WhenAll(_writers.Select(writer => Task.Run(async () => await writer.DisposeAsync().ConfigureAwait(false)))).ConfigureAwait(false);
+        await Task.WhenAll(_writers.Select(writer => Task.Run(async () =>
+        {
+            await writer.DisposeAsync().ConfigureAwait(false);
+            examples.NoteFileSha256(writer.Path, writer.Sha256!);
+        }))).ConfigureAwait(false);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 
 namespace Millrace;
@@ -48,6 +49,33 @@ public abstract class Artifact
             else Properties[BlockingReasonProperty] = value;
         }
     }
+
+    /// <summary>
+    /// Records the SHA-256 of a file under <see cref="Uri"/> that the component hashed as it wrote it, so that
+    /// publishing the artifact (whose content digest covers every file's SHA-256) need not read the file again. The
+    /// note holds only while the file keeps the length and last write time it has when noted: a file changed later
+    /// is read and hashed as any other.
+    /// </summary>
+    /// <exception cref="ArgumentException">The hash is not 32 bytes long.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    public void NoteFileSha256(string path, ReadOnlySpan<byte> sha256)
+    {
+        if (sha256.Length != 32) throw new ArgumentException($"A SHA-256 is 32 bytes long; this one is {sha256.Length}.", nameof(sha256));
+        var file = new FileInfo(path);
+        if (!file.Exists) throw new FileNotFoundException($"Cannot note the SHA-256 of '{path}': the file does not exist.", path);
+        _notedFiles[file.FullName] = (file.Length, file.LastWriteTimeUtc, sha256.ToArray());
+    }
+
+    /// <summary>The SHA-256 noted for a file by <see cref="NoteFileSha256"/>, when the file is unchanged since; otherwise <see langword="null"/>.</summary>
+    internal byte[]? NotedSha256(string path)
+    {
+        var file = new FileInfo(path);
+        return _notedFiles.TryGetValue(file.FullName, out var noted) && file.Exists && file.Length == noted.Length && file.LastWriteTimeUtc == noted.Written
+            ? noted.Sha256
+            : null;
+    }
+
+    private readonly ConcurrentDictionary<string, (long Length, DateTime Written, byte[] Sha256)> _notedFiles = new(StringComparer.Ordinal);
 
     /// <summary>The path of a file inside the artifact's directory.</summary>
     public string GetPath(string relativePath) => Path.Combine(Uri, relativePath);

@@ -65,7 +65,7 @@ internal sealed class ArtifactPublisher(IMetadataStore store, string pipelineRoo
                 }
                 continue;
             }
-            var digest = ContentDigest.Compute(artifact.Uri, artifact.Properties);
+            var digest = ContentDigest.Compute(artifact.Uri, artifact.Properties, artifact.NotedSha256);
             FileSync.FlushTree(artifact.Uri);
             var final = Path.Combine(pipelineRoot, pipelineName, node.ClusterName, port.Name, executionId.ToString(CultureInfo.InvariantCulture));
             var parent = Directory.CreateDirectory(Path.GetDirectoryName(final)!).FullName;

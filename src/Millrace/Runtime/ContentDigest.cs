@@ -6,23 +6,27 @@ namespace Millrace;
 /// <summary>
 /// The content digest of an artifact: SHA-256 over its files (relative paths in ordinal order, each file's length and
 /// the SHA-256 of its bytes) and its properties. The files are hashed in parallel, so publishing an artifact of
-/// several large files (the splits of Examples) takes the time of the largest. Two artifacts with the same digest
-/// are interchangeable as inputs, which is what lets the cache key use digests instead of artifact ids.
+/// several large files (the splits of Examples) takes the time of the largest; a file whose writer hashed it as it
+/// wrote it (<see cref="Artifact.NoteFileSha256"/>) is not read again. Two artifacts with the same digest are
+/// interchangeable as inputs, which is what lets the cache key use digests instead of artifact ids.
 /// </summary>
 internal static class ContentDigest
 {
     private const string Prefix = "sha256:";
 
-    /// <summary>Computes the digest of a directory's files and an artifact's properties.</summary>
+    /// <summary>
+    /// Computes the digest of a directory's files and an artifact's properties; <paramref name="noted"/> gives the
+    /// SHA-256 of a file (by path) known without reading it, or <see langword="null"/>.
+    /// </summary>
     /// <exception cref="DirectoryNotFoundException">The directory does not exist.</exception>
-    public static string Compute(string directory, IEnumerable<KeyValuePair<string, string>> properties)
+    public static string Compute(string directory, IEnumerable<KeyValuePair<string, string>> properties, Func<string, byte[]?>? noted = null)
     {
         var files = Directory.GetFiles(directory, "*", SearchOption.AllDirectories)
             .Select(path => (Path: path, Relative: Path.GetRelativePath(directory, path).Replace('\\', '/')))
             .OrderBy(file => file.Relative, StringComparer.Ordinal)
             .ToArray();
         var digests = new (long Length, byte[] Sha256)[files.Length];
-        Parallel.For(0, files.Length, i => digests[i] = HashFile(files[i].Path));
+        Parallel.For(0, files.Length, i => digests[i] = noted?.Invoke(files[i].Path) is { } sha256 ? (new FileInfo(files[i].Path).Length, sha256) : HashFile(files[i].Path));
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         for (int i = 0; i < files.Length; i++)
         {
