@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
@@ -51,8 +52,14 @@ public sealed partial class CsvColumnReader
         // Where the first pass stopped: the next 32-byte chunk, the field count and start of the row it is in.
         private int _next, _column, _rowStart;
 
+        /// <summary>The batch's row starts and cell ends, as <see cref="Tokenize"/> notes them.</summary>
+        private int[] _ends = [];
+
         /// <summary>The rows of a batch that a conversion loop leaves to <see cref="Cell"/>.</summary>
         private int[] _others = [];
+
+        /// <summary>The part's rows before the batch.</summary>
+        private int _rowsBefore;
 
         /// <summary>The block row of the part's first row.</summary>
         private int _firstRowOfPart;
@@ -91,9 +98,7 @@ public sealed partial class CsvColumnReader
             int width = _types.Length, batchRows = Math.Max(BatchCells / width, 64);
             _firstRowOfPart = firstRow;
             // A batch stops at the end of a 32-byte chunk, which ends at most 32 rows, and the row it stops in carries over.
-            int[] ends = ArrayPool<int>.Shared.Rent((batchRows + 33) * width);
-            // Per row, the position just before its first byte: where its first cell starts, as for a later cell after its separator.
-            int[] beforeRows = ArrayPool<int>.Shared.Rent(batchRows + 32);
+            int[] ends = _ends = ArrayPool<int>.Shared.Rent((batchRows + 33) * (width + 1));
             _others = ArrayPool<int>.Shared.Rent(batchRows + 32);
             try
             {
@@ -101,43 +106,42 @@ public sealed partial class CsvColumnReader
                 bool more = true;
                 while (more)
                 {
-                    (int batch, more) = Tokenize(bytes, ends, beforeRows, batchRows, rows);
-                    var into = firstRow + rows;
+                    (int batch, more) = Tokenize(bytes, ends, batchRows, rows);
+                    _rowsBefore = rows;
                     for (int c = 0; c < width; c++)
                     {
-                        int[] starts = c == 0 ? beforeRows : ends;
-                        int stride = c == 0 ? 1 : width, offset = c == 0 ? 0 : c - 1;
                         switch (_types[c])
                         {
-                            case ColumnType.Int64: ConvertInt64s(bytes, c, starts, offset, stride, ends, batch, rows, _block.Int64s[c].AsSpan(into, batch)); break;
-                            case ColumnType.String: ConvertStrings(bytes, c, starts, offset, stride, ends, batch, rows, _block.Codes[c].AsSpan(into, batch)); break;
-                            default: ConvertOthers(bytes, c, starts, offset, stride, ends, batch, rows); break;
+                            case ColumnType.Int64: ConvertInt64s(bytes, c, batch, _block.Int64s[c].AsSpan(firstRow + rows, batch)); break;
+                            case ColumnType.String: ConvertStrings(bytes, c, batch, _block.Codes[c].AsSpan(firstRow + rows, batch)); break;
+                            default: ConvertOthers(bytes, c, batch); break;
                         }
                     }
                     JudgeBatch(firstLine, firstRow);
                     rows += batch;
                     // The cell ends of the row the batch stopped in move to the front.
-                    Array.Copy(ends, batch * width, ends, 0, Math.Min(_column, width));
+                    Array.Copy(ends, batch * (width + 1) + 1, ends, 1, Math.Min(_column, width));
                 }
                 return rows;
             }
             finally
             {
                 ArrayPool<int>.Shared.Return(ends);
-                ArrayPool<int>.Shared.Return(beforeRows);
                 ArrayPool<int>.Shared.Return(_others);
             }
         }
 
         /// <summary>
         /// The first pass: notes where each cell of up to <paramref name="batchRows"/> rows (and those of the chunk the
-        /// batch fills in) ends, from where the last call stopped. Returns how many rows ended and whether bytes remain.
+        /// batch fills in) ends, from where the last call stopped, into <paramref name="ends"/>: width + 1 entries a
+        /// row, the position just before the row's first byte and then each cell's end, so that every cell starts one
+        /// past the entry before its end. Returns how many rows ended and whether bytes remain.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
-        private (int Rows, bool More) Tokenize(ReadOnlySpan<byte> bytes, int[] ends, int[] beforeRows, int batchRows, int rowsBefore)
+        private (int Rows, bool More) Tokenize(ReadOnlySpan<byte> bytes, int[] ends, int batchRows, int rowsBefore)
         {
             int size = bytes.Length, width = _types.Length, i = _next, column = _column, rowStart = _rowStart, rows = 0;
-            int cell = Math.Min(column, width);
+            int cell = Math.Min(column, width) + 1;
             ref byte first = ref MemoryMarshal.GetReference(bytes);
             var separators256 = Vector256.Create((byte)_reader.Separator);
             var newlines256 = Vector256.Create((byte)'\n');
@@ -172,9 +176,9 @@ public sealed partial class CsvColumnReader
                         continue;
                     }
                     if (column < width) ends[cell] = end;
-                    if (column != width - 1) Ragged(ends, rowsBefore + rows, rows * width, column, end);
-                    beforeRows[rows++] = rowStart - 1;
-                    cell = rows * width;
+                    if (column != width - 1) Ragged(ends, rowsBefore + rows, rows * (width + 1), column, end);
+                    ends[rows++ * (width + 1)] = rowStart - 1;
+                    cell = rows * (width + 1) + 1;
                     column = 0;
                     rowStart = at + 1;
                 }
@@ -197,59 +201,70 @@ public sealed partial class CsvColumnReader
         }
 
         /// <summary>Notes a row with the wrong number of fields; a short one's missing cells end where it does, so that the second pass sees them empty.</summary>
-        private void Ragged(int[] ends, int row, int rowCells, int lastColumn, int end)
+        private void Ragged(int[] ends, int row, int rowEntries, int lastColumn, int end)
         {
             _ragged.Add((row, lastColumn + 1));
-            for (int c = lastColumn + 1; c < _types.Length; c++) ends[rowCells + c] = end;
+            for (int c = lastColumn + 1; c < _types.Length; c++) ends[rowEntries + 1 + c] = end;
         }
 
-        /// <summary>The cells of an Int64 column in a batch; <paramref name="starts"/>[<paramref name="offset"/> + r × <paramref name="stride"/>] + 1 is where row r's starts.</summary>
+        /// <summary>
+        /// The cells of an Int64 column in a batch, into <paramref name="values"/>: row r's cell lies between the entries
+        /// r × (width + 1) + column and the next of the batch's ends. The arrays are read unchecked: the indices stay
+        /// below the batch's entries by construction, and a cell is read only when 16 bytes from its start lie in the
+        /// part. (Few parameters and locals: more would live on the stack and be read from there each row.)
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
-        private void ConvertInt64s(ReadOnlySpan<byte> bytes, int column, int[] starts, int offset, int stride, int[] ends, int rows, int rowsBefore, Span<long> values)
+        private void ConvertInt64s(ReadOnlySpan<byte> bytes, int column, int rows, Span<long> values)
         {
-            int size = bytes.Length, width = _types.Length;
+            int[] ends = _ends, others = _others;
+            int size = bytes.Length, stride = _types.Length + 1, count = 0;
+            Debug.Assert(rows == 0 || ((rows - 1) * stride + column + 1 < ends.Length && rows <= values.Length && rows <= others.Length));
             ref byte first = ref MemoryMarshal.GetReference(bytes);
-            bool[] mayBeMissing = _mayBeMissing;
-            Span<int> others = _others;
-            int count = 0;
-            for (int r = 0; r < rows; r++)
+            ref bool mayBeMissing = ref MemoryMarshal.GetArrayDataReference(_mayBeMissing);
+            ref int entry = ref MemoryMarshal.GetArrayDataReference(ends), other = ref MemoryMarshal.GetArrayDataReference(others);
+            ref long value = ref MemoryMarshal.GetReference(values);
+            for (int r = 0, e = column; r < rows; r++, e += stride)
             {
-                int start = starts[offset + r * stride] + 1, end = ends[r * width + column];
-                if (start + 16 <= size && !mayBeMissing[Unsafe.Add(ref first, start)]
-                    && TryParseDigits(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref first, start)), end - start, out long value))
-                    values[r] = value;
-                else others[count++] = r;
+                int start = Unsafe.Add(ref entry, e) + 1;
+                if (start + 16 <= size && !Unsafe.Add(ref mayBeMissing, Unsafe.Add(ref first, start))
+                    && TryParseDigits(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref first, start)), Unsafe.Add(ref entry, e + 1) - start, out long parsed))
+                    Unsafe.Add(ref value, r) = parsed;
+                else Unsafe.Add(ref other, count++) = r;
             }
             // Out of the loop, which then makes no call and keeps its state in registers.
-            foreach (int r in others[..count]) Cell(bytes, column, rowsBefore + r, starts[offset + r * stride] + 1, ends[r * width + column]);
+            foreach (int r in others.AsSpan(0, count)) Cell(bytes, column, _rowsBefore + r, ends[r * stride + column] + 1, ends[r * stride + column + 1]);
         }
 
-        /// <summary>The cells of a String column in a batch, as <see cref="ConvertInt64s"/>.</summary>
+        /// <summary>The cells of a String column in a batch, into <paramref name="codes"/>, read as by <see cref="ConvertInt64s"/>.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
-        private void ConvertStrings(ReadOnlySpan<byte> bytes, int column, int[] starts, int offset, int stride, int[] ends, int rows, int rowsBefore, Span<int> codes)
+        private void ConvertStrings(ReadOnlySpan<byte> bytes, int column, int rows, Span<int> codes)
         {
-            int size = bytes.Length, width = _types.Length;
+            int[] ends = _ends;
+            int size = bytes.Length, stride = _types.Length + 1;
+            Debug.Assert(rows == 0 || ((rows - 1) * stride + column + 1 < ends.Length && rows <= codes.Length));
             ref byte first = ref MemoryMarshal.GetReference(bytes);
-            bool[] mayBeMissing = _mayBeMissing;
+            ref bool mayBeMissing = ref MemoryMarshal.GetArrayDataReference(_mayBeMissing);
+            ref int entry = ref MemoryMarshal.GetArrayDataReference(ends);
+            ref int code = ref MemoryMarshal.GetReference(codes);
             var strings = _strings[column]!;
-            for (int r = 0; r < rows; r++)
+            for (int r = 0, e = column; r < rows; r++, e += stride)
             {
-                int start = starts[offset + r * stride] + 1, end = ends[r * width + column], length = end - start;
-                if ((uint)(length - 1) < 16 && start + 16 <= size && !mayBeMissing[Unsafe.Add(ref first, start)])
+                int start = Unsafe.Add(ref entry, e) + 1, end = Unsafe.Add(ref entry, e + 1), length = end - start;
+                if ((uint)(length - 1) < 16 && start + 16 <= size && !Unsafe.Add(ref mayBeMissing, Unsafe.Add(ref first, start)))
                 {
                     ref byte at = ref Unsafe.Add(ref first, start);
-                    codes[r] = strings.CodeOfPacked(LowBytes(Unsafe.ReadUnaligned<ulong>(ref at), Math.Min(length, 8)),
+                    Unsafe.Add(ref code, r) = strings.CodeOfPacked(LowBytes(Unsafe.ReadUnaligned<ulong>(ref at), Math.Min(length, 8)),
                         LowBytes(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref at, 8)), Math.Max(length - 8, 0)), MemoryMarshal.CreateReadOnlySpan(ref at, length));
                 }
-                else Cell(bytes, column, rowsBefore + r, start, end);
+                else Cell(bytes, column, _rowsBefore + r, start, end);
             }
         }
 
         /// <summary>The cells of any other column (Float64) in a batch, each by <see cref="Cell"/>.</summary>
-        private void ConvertOthers(ReadOnlySpan<byte> bytes, int column, int[] starts, int offset, int stride, int[] ends, int rows, int rowsBefore)
+        private void ConvertOthers(ReadOnlySpan<byte> bytes, int column, int rows)
         {
-            int width = _types.Length;
-            for (int r = 0; r < rows; r++) Cell(bytes, column, rowsBefore + r, starts[offset + r * stride] + 1, ends[r * width + column]);
+            int stride = _types.Length + 1;
+            for (int r = 0; r < rows; r++) Cell(bytes, column, _rowsBefore + r, _ends[r * stride + column] + 1, _ends[r * stride + column + 1]);
         }
 
         /// <summary>
