@@ -5,14 +5,45 @@ using Millrace.Components.Bench;
 
 // Times CsvExampleGen (CSV → Parquet splits) and StatisticsGen on a CSV file through the local runner, and DuckDB's
 // SUMMARIZE on a Parquet file, printing one JSON line per measurement (min over repeats).
-//   dotnet run -c Release --project benchmarks/Millrace.Components.Bench -- <csv> <parquet|-> [repeats] [--gpu] [--uncompressed] [--ingest-only]
-// --ingest-only times CsvExampleGen alone, with the CPU time the process spent in each run (both cores' worth).
+//   dotnet run -c Release --project benchmarks/Millrace.Components.Bench -- <csv> <parquet|-> [repeats] [--gpu] [--uncompressed] [--ingest-only|--statistics-only]
+// --ingest-only times CsvExampleGen alone, with the CPU time the process spent in each run (both cores' worth);
+// --statistics-only ingests once and then times StatisticsGen alone on that output (the first line includes the ingest's CPU).
 var csv = Path.GetFullPath(args.ElementAtOrDefault(0) ?? Path.Combine("..", "shared", "data", "flights", "flights-3m.csv"));
 var parquet = args.ElementAtOrDefault(1) ?? Path.Combine("..", "shared", "data", "flights", "flights-3m.parquet");
 int repeats = int.Parse(args.ElementAtOrDefault(2) ?? "3", CultureInfo.InvariantCulture);
 bool gpu = args.Contains("--gpu");
 var compression = args.Contains("--uncompressed") ? Millrace.Components.ExampleCompression.None : Millrace.Components.ExampleCompression.Snappy;
 long bytes = new FileInfo(csv).Length;
+
+if (args.Contains("--statistics-only"))
+{
+    // One ingest, kept in the cache; then StatisticsGen alone on its output, again and again.
+    var root = Directory.CreateTempSubdirectory("millrace-bench-").FullName;
+    try
+    {
+        await using var store = SqliteMetadataStore.OpenInRoot(root);
+        var runner = new LocalRunner(store, root);
+        var pipeline = new FlightsPipeline { Input = csv, Gpu = gpu, Compression = compression };
+        for (int i = 0; i < repeats; i++)
+        {
+            var process = System.Diagnostics.Process.GetCurrentProcess();
+            var cpu = process.TotalProcessorTime;
+            var result = await runner.RunAsync(pipeline, new RunOptions { UncachedSteps = ["Statistics"] });
+            process.Refresh();
+            if (result.State != RunState.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Nodes.Select(n => $"{n.Node}: {n.Outcome} {n.Message}")));
+            Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
+            {
+                ["tool"] = "millrace-statistics", ["statistics_gen_s"] = Math.Round(result["Statistics"].Duration.TotalSeconds, 4),
+                ["run_cpu_s"] = Math.Round((process.TotalProcessorTime - cpu).TotalSeconds, 4),
+            }));
+        }
+    }
+    finally
+    {
+        Directory.Delete(root, recursive: true);
+    }
+    return;
+}
 
 if (args.Contains("--ingest-only"))
 {

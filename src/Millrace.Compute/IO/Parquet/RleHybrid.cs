@@ -1,8 +1,9 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using System.Runtime.Intrinsics;
-using System.Runtime.InteropServices;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Millrace.Compute.IO.Parquet;
 
@@ -159,7 +160,6 @@ internal static class RleHybrid
         int position = 0, seen = 0;
         int valueBytes = (width + 7) / 8;
         uint mask = width == 32 ? uint.MaxValue : (1u << width) - 1;
-        Span<int> group = stackalloc int[512];
         while (seen < values)
         {
             if (position >= input.Length) throw new InvalidDataException($"RLE/bit-packed data ends after {seen} of {values} values.");
@@ -178,39 +178,76 @@ internal static class RleHybrid
             {
                 int total = (int)(header >> 1) * 8;
                 int bytes = total / 8 * width;
-                var packed = input.Slice(position, Math.Min(bytes, input.Length - position));
                 int take = Math.Min(total, values - seen);
-                // Unpacked a slice at a time into a small buffer; slices start on byte boundaries (multiples of 8 values).
-                for (int done = 0; done < take; done += group.Length)
-                {
-                    int n = Math.Min(group.Length, take - done);
-                    Unpack(packed[(done / 8 * width)..], width, mask, group[..n]);
-                    foreach (int value in group[..n])
-                    {
-                        if ((uint)value >= (uint)counts.Length) throw new InvalidDataException($"value {value} is outside a dictionary of {counts.Length}.");
-                        counts[value]++;
-                    }
-                }
+                CountPacked(input.Slice(position, Math.Min(bytes, input.Length - position)), width, mask, take, counts);
                 seen += take;
                 position += bytes;
             }
         }
     }
 
+    /// <summary>
+    /// Counts the first <paramref name="take"/> values of a bit-packed run. Equal neighbours (a sorted column's
+    /// runs) are added as one run, so the counts are not incremented one after another in memory, which would wait
+    /// on each store.
+    /// </summary>
+    private static void CountPacked(ReadOnlySpan<byte> packed, int width, uint mask, int take, long[] counts)
+    {
+        int i = 0, direct = Math.Min(take, WordReadable(packed.Length, width));
+        uint previous = 0;
+        long run = 0;
+        ref byte data = ref MemoryMarshal.GetReference(packed);
+        for (long bit = 0; i < direct; i++, bit += width)
+        {
+            uint value = (uint)(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref data, (nint)(bit >> 3))) >> (int)(bit & 7)) & mask;
+            if (value == previous)
+            {
+                run++;
+                continue;
+            }
+            AddRun(counts, previous, run);
+            (previous, run) = (value, 1);
+        }
+        for (; i < take; i++)
+        {
+            uint value = ValueNearEnd(packed, (long)i * width, mask);
+            if (value == previous) run++;
+            else
+            {
+                AddRun(counts, previous, run);
+                (previous, run) = (value, 1);
+            }
+        }
+        AddRun(counts, previous, run);
+    }
+
+    private static void AddRun(long[] counts, uint value, long run)
+    {
+        if (run == 0) return;
+        if (value >= (uint)counts.Length) throw new InvalidDataException($"value {value} is outside a dictionary of {counts.Length}.");
+        counts[value] += run;
+    }
+
+    /// <summary>How many values from the start of packed data of this many bytes can be read with an 8-byte load inside it.</summary>
+    private static int WordReadable(int bytes, int width) => bytes < 8 ? 0 : (int)Math.Min(int.MaxValue, (long)(bytes - 8) * 8 / width + 1);
+
+    /// <summary>The value at <paramref name="bit"/> read byte by byte: near the end, where an 8-byte load would pass it.</summary>
+    private static uint ValueNearEnd(ReadOnlySpan<byte> packed, long bit, uint mask)
+    {
+        ulong window = 0;
+        int first = (int)(bit >> 3);
+        for (int b = 0; b < 8 && first + b < packed.Length; b++) window |= (ulong)packed[first + b] << (8 * b);
+        return (uint)(window >> (int)(bit & 7)) & mask;
+    }
+
     private static void Unpack(ReadOnlySpan<byte> packed, int width, uint mask, Span<int> output)
     {
-        long bit = 0;
-        int i = 0;
-        // Eight bytes are loaded at once while they lie inside the input; the tail goes byte by byte.
-        for (; i < output.Length && (bit >> 3) + 8 <= packed.Length; i++, bit += width)
-            output[i] = (int)((uint)(BinaryPrimitives.ReadUInt64LittleEndian(packed[(int)(bit >> 3)..]) >> (int)(bit & 7)) & mask);
-        for (; i < output.Length; i++, bit += width)
-        {
-            ulong window = 0;
-            int first = (int)(bit >> 3);
-            for (int b = 0; b < 8 && first + b < packed.Length; b++) window |= (ulong)packed[first + b] << (8 * b);
-            output[i] = (int)((uint)(window >> (int)(bit & 7)) & mask);
-        }
+        int i = 0, direct = Math.Min(output.Length, WordReadable(packed.Length, width));
+        ref byte data = ref MemoryMarshal.GetReference(packed);
+        // Eight bytes are loaded at once while they lie inside the input (unchecked: WordReadable bounds them); the tail goes byte by byte.
+        for (long bit = 0; i < direct; i++, bit += width)
+            output[i] = (int)((uint)(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref data, (nint)(bit >> 3))) >> (int)(bit & 7)) & mask);
+        for (; i < output.Length; i++) output[i] = (int)ValueNearEnd(packed, (long)i * width, mask);
     }
 
     private static int Varint(Span<byte> span, ulong value)
