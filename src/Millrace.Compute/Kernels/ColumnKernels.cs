@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ILGPU;
 using ILGPU.Runtime.Cuda;
 
@@ -12,7 +13,8 @@ public static class ColumnKernels
     /// </summary>
     public static IColumnKernels Create(bool allowGpu = true)
     {
-        if (!allowGpu) return SimdColumnKernels.Instance;
+        // Without the CUDA driver there is no CUDA device: ILGPU is not started (its first context costs ~0.15 s).
+        if (!allowGpu || !CudaDriverLoads.Value) return SimdColumnKernels.Instance;
         var context = Context.Create(builder => builder.Default().EnableAlgorithms());
         if (context.GetCudaDevices().Count == 0)
         {
@@ -21,4 +23,12 @@ public static class ColumnKernels
         }
         return new IlgpuColumnKernels(context, context.CreateCudaAccelerator(0));
     }
+
+    /// <summary>Whether the CUDA driver library loads on this machine: the cheap test before asking ILGPU for devices.</summary>
+    private static readonly Lazy<bool> CudaDriverLoads = new(() =>
+    {
+        if (!NativeLibrary.TryLoad(OperatingSystem.IsWindows() ? "nvcuda.dll" : "libcuda.so.1", out var handle)) return false;
+        NativeLibrary.Free(handle);
+        return true;
+    });
 }
