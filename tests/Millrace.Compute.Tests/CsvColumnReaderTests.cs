@@ -63,11 +63,13 @@ public sealed class CsvColumnReaderTests : IDisposable
     [Fact]
     public void Recycled_blocks_lend_their_arrays_to_later_blocks_without_changing_any_value()
     {
-        var lines = Enumerable.Range(0, 200_000).Select(i => $"{i},{(i % 7 == 0 ? "" : (i * 0.25).ToString(System.Globalization.CultureInfo.InvariantCulture))},name{i % 301},{(i % 11 == 0 ? "NA" : i % 13)}");
-        var path = Write("n,x,name,m\n" + string.Join("\n", lines) + "\n");
-        var options = new CsvReadOptions { BlockBytes = 1 << 20 };
+        // Blocks over 1 MB are parsed in two parts, whose string tables (one column of many values, grown large)
+        // are handed to later blocks' columns as well.
+        var lines = Enumerable.Range(0, 300_000).Select(i => $"{i},{(i % 7 == 0 ? "" : (i * 0.25).ToString(System.Globalization.CultureInfo.InvariantCulture))},name{i % 301},{(i % 11 == 0 ? "NA" : i % 13)},k{i * 7919 % 60_000}");
+        var path = Write("n,x,name,m,key\n" + string.Join("\n", lines) + "\n");
+        var options = new CsvReadOptions { BlockBytes = 2 << 20 };
         var whole = CsvColumnReader.ReadAll(path, options);
-        var (n, x, names, m) = (new List<long>(), new List<double>(), new List<string?>(), new List<long?>());
+        var (n, x, names, m, keys) = (new List<long>(), new List<double>(), new List<string?>(), new List<long?>(), new List<string?>());
         using var reader = CsvColumnReader.Open(path, options);
         int blocks = 0;
         while (reader.ReadBlock() is { } block)
@@ -79,10 +81,14 @@ public sealed class CsvColumnReaderTests : IDisposable
             names.AddRange(Enumerable.Range(0, strings.Length).Select(r => strings[r]));
             var missing = (Int64Column)block["m"];
             m.AddRange(Enumerable.Range(0, missing.Length).Select(r => missing.IsMissing(r) ? null : (long?)missing.Values[r]));
+            var key = (StringColumn)block["key"];
+            keys.AddRange(Enumerable.Range(0, key.Length).Select(r => key[r]));
             reader.Recycle(block);
             Assert.All(block.Columns, c => Assert.Equal(0, c.Length));
         }
         Assert.True(blocks > 3);
+        var wholeKeys = (StringColumn)whole["key"];
+        Assert.Equal(Enumerable.Range(0, wholeKeys.Length).Select(r => wholeKeys[r]), keys);
         Assert.Equal(((Int64Column)whole["n"]).Values.ToArray(), n);
         Assert.Equal(((Float64Column)whole["x"]).Values.ToArray(), x);
         var wholeNames = (StringColumn)whole["name"];
