@@ -49,8 +49,9 @@ public sealed partial class CsvColumnReader
         /// <summary>For each blank line of the part, the row (of the part) that follows it: rows to line numbers.</summary>
         private readonly List<int> _blankLinesBefore = [];
 
-        // Where the first pass stopped: the next 32-byte chunk, the field count and start of the row it is in.
-        private int _next, _column, _rowStart;
+        // Where the first pass stopped: the next 32-byte chunk, the fields ended and the start of the row it is in,
+        // the entry before that row's first cell and the next entry.
+        private int _next, _column, _rowStart, _rowEntry, _nextEntry = 1;
 
         /// <summary>The batch's row starts and cell ends, as <see cref="Tokenize"/> notes them.</summary>
         private int[] _ends = [];
@@ -97,9 +98,12 @@ public sealed partial class CsvColumnReader
         {
             int width = _types.Length, batchRows = Math.Max(BatchCells / width, 64);
             _firstRowOfPart = firstRow;
-            // A batch stops at the end of a 32-byte chunk, which ends at most 32 rows, and the row it stops in carries over.
-            int[] ends = _ends = ArrayPool<int>.Shared.Rent((batchRows + 33) * (width + 1));
+            // A batch stops at the end of a 32-byte chunk, which ends at most 32 rows (and holds at most 32 ends), and
+            // the row it stops in carries over.
+            int[] ends = _ends = ArrayPool<int>.Shared.Rent((batchRows + 34) * width + 64);
             _others = ArrayPool<int>.Shared.Rent(batchRows + 32);
+            // The entry before the part's first row: the part starts a row.
+            ends[0] = -1;
             try
             {
                 int rows = 0;
@@ -119,8 +123,8 @@ public sealed partial class CsvColumnReader
                     }
                     JudgeBatch(firstLine, firstRow);
                     rows += batch;
-                    // The cell ends of the row the batch stopped in move to the front.
-                    Array.Copy(ends, batch * (width + 1) + 1, ends, 1, Math.Min(_column, width));
+                    // The entries of the row the batch stopped in move to the front.
+                    Array.Copy(ends, _rowEntry, ends, 0, _nextEntry - _rowEntry);
                 }
                 return rows;
             }
@@ -133,16 +137,21 @@ public sealed partial class CsvColumnReader
 
         /// <summary>
         /// The first pass: notes where each cell of up to <paramref name="batchRows"/> rows (and those of the chunk the
-        /// batch fills in) ends, from where the last call stopped, into <paramref name="ends"/>: width + 1 entries a
-        /// row, the position just before the row's first byte and then each cell's end, so that every cell starts one
-        /// past the entry before its end. Returns how many rows ended and whether bytes remain.
+        /// batch fills in) ends, from where the last call stopped, into <paramref name="ends"/>: after one entry for the
+        /// position just before the first row, width entries a row, its separators and its newline, so that cell c of
+        /// row r lies between entries r × width + c and the next. The last cell of a row may end with the '\r' of a
+        /// CRLF or the newlines of blank lines after it, which the conversion trims. Returns how many rows ended and
+        /// whether bytes remain.
+        /// A chunk's ends are noted in one go, and its newlines checked to close rows of exactly width fields; a chunk
+        /// where one does not (a ragged row, a blank line) is noted again end by end.
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
         private (int Rows, bool More) Tokenize(ReadOnlySpan<byte> bytes, int[] ends, int batchRows, int rowsBefore)
         {
             int size = bytes.Length, width = _types.Length, i = _next, column = _column, rowStart = _rowStart, rows = 0;
-            int cell = Math.Min(column, width) + 1;
+            int rowEntry = 0, next = _nextEntry - _rowEntry;
             ref byte first = ref MemoryMarshal.GetReference(bytes);
+            ref int entry = ref MemoryMarshal.GetArrayDataReference(ends);
             var separators256 = Vector256.Create((byte)_reader.Separator);
             var newlines256 = Vector256.Create((byte)'\n');
             // A last line without a newline is ended by one imagined just past the part.
@@ -158,32 +167,62 @@ public sealed partial class CsvColumnReader
                     newlines = Vector256.Equals(chunk, newlines256).ExtractMostSignificantBits();
                 }
                 else (separators, newlines) = MasksOfTail(bytes, i, (byte)_reader.Separator, unterminated);
-                for (uint all = separators | newlines; all != 0; all &= all - 1)
+                uint all = separators | newlines;
+                if (all == 0) continue;
+                // A row longer than width goes end by end to its newline, which counts its fields.
+                bool regular = column < width;
+                // Every end in order (unchecked: the array holds 32 entries past any batch); then each newline must
+                // close a row of exactly width entries, and the row left open hold fewer.
+                var (chunkNext, chunkRows, chunkRowEntry, chunkColumn, chunkRowStart) = (next, rows, rowEntry, column, rowStart);
+                if (regular)
+                    for (uint left = all; left != 0; left &= left - 1) Unsafe.Add(ref entry, next++) = i + BitOperations.TrailingZeroCount(left);
+                for (uint left = regular ? newlines : 0; left != 0; left &= left - 1)
                 {
-                    int bit = BitOperations.TrailingZeroCount(all), at = i + bit;
+                    int bit = BitOperations.TrailingZeroCount(left), at = chunkNext + BitOperations.PopCount(all & ((1u << bit) - 1));
+                    if (at - rowEntry != width)
+                    {
+                        regular = false;
+                        break;
+                    }
+                    (rowEntry, rowStart) = (at, i + bit + 1);
+                    rows++;
+                }
+                if (regular && next - 1 - rowEntry < width)
+                {
+                    column = next - 1 - rowEntry;
+                    continue;
+                }
+                (next, rows, rowEntry, column, rowStart) = (chunkNext, chunkRows, chunkRowEntry, chunkColumn, chunkRowStart);
+                for (uint left = all; left != 0; left &= left - 1)
+                {
+                    int bit = BitOperations.TrailingZeroCount(left), at = i + bit;
                     if ((newlines >> bit & 1) == 0)
                     {
-                        if (column < width) ends[cell++] = at;
+                        if (column < width - 1) ends[next++] = at;
                         column++;
                         continue;
                     }
-                    int end = at > rowStart && Unsafe.Add(ref first, at - 1) == '\r' ? at - 1 : at;
-                    // A blank line is no row (unless the file has a single column, where it is one missing cell).
-                    if (column == 0 && end == rowStart && width > 1)
+                    // A blank line is no row (unless the file has a single column, where it is one missing cell): the
+                    // entry before the next row's first cell moves to its newline.
+                    if (column == 0 && width > 1 && (at == rowStart || (at == rowStart + 1 && Unsafe.Add(ref first, rowStart) == '\r')))
                     {
                         _blankLinesBefore.Add(rowsBefore + rows);
+                        ends[rowEntry] = at;
                         rowStart = at + 1;
                         continue;
                     }
-                    if (column < width) ends[cell] = end;
-                    if (column != width - 1) Ragged(ends, rowsBefore + rows, rows * (width + 1), column, end);
-                    ends[rows++ * (width + 1)] = rowStart - 1;
-                    cell = rows * (width + 1) + 1;
-                    column = 0;
-                    rowStart = at + 1;
+                    if (column != width - 1)
+                    {
+                        // A short row's missing cells end where it does (the second pass sees them empty); a long one's last cell runs to its newline.
+                        _ragged.Add((rowsBefore + rows, column + 1));
+                        for (int c = column; c < width - 1; c++) ends[next++] = at;
+                    }
+                    ends[next++] = at;
+                    (rowEntry, rowStart, column) = (next - 1, at + 1, 0);
+                    rows++;
                 }
             }
-            (_next, _column, _rowStart) = (i, column, rowStart);
+            (_next, _column, _rowStart, _rowEntry, _nextEntry) = (i, column, rowStart, rowEntry, next);
             return (rows, i < limit);
         }
 
@@ -200,39 +239,35 @@ public sealed partial class CsvColumnReader
             return (separators, newlines);
         }
 
-        /// <summary>Notes a row with the wrong number of fields; a short one's missing cells end where it does, so that the second pass sees them empty.</summary>
-        private void Ragged(int[] ends, int row, int rowEntries, int lastColumn, int end)
-        {
-            _ragged.Add((row, lastColumn + 1));
-            for (int c = lastColumn + 1; c < _types.Length; c++) ends[rowEntries + 1 + c] = end;
-        }
-
         /// <summary>
         /// The cells of an Int64 column in a batch, into <paramref name="values"/>: row r's cell lies between the entries
-        /// r × (width + 1) + column and the next of the batch's ends. The arrays are read unchecked: the indices stay
-        /// below the batch's entries by construction, and a cell is read only when 16 bytes from its start lie in the
-        /// part. (Few parameters and locals: more would live on the stack and be read from there each row.)
+        /// r × width + column and the next of the batch's ends (see <see cref="Tokenize"/>). The arrays are read
+        /// unchecked: the indices stay below the batch's entries by construction, and a cell is read only when 16 bytes
+        /// from its start lie in the part. (Few parameters and locals: more would live on the stack and be read from
+        /// there each row.)
         /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
         private void ConvertInt64s(ReadOnlySpan<byte> bytes, int column, int rows, Span<long> values)
         {
             int[] ends = _ends, others = _others;
-            int size = bytes.Length, stride = _types.Length + 1, count = 0;
-            Debug.Assert(rows == 0 || ((rows - 1) * stride + column + 1 < ends.Length && rows <= values.Length && rows <= others.Length));
+            int size = bytes.Length, width = _types.Length, count = 0;
+            bool last = column == width - 1;
+            Debug.Assert(rows == 0 || ((rows - 1) * width + column + 1 < ends.Length && rows <= values.Length && rows <= others.Length));
             ref byte first = ref MemoryMarshal.GetReference(bytes);
             ref bool mayBeMissing = ref MemoryMarshal.GetArrayDataReference(_mayBeMissing);
             ref int entry = ref MemoryMarshal.GetArrayDataReference(ends), other = ref MemoryMarshal.GetArrayDataReference(others);
             ref long value = ref MemoryMarshal.GetReference(values);
-            for (int r = 0, e = column; r < rows; r++, e += stride)
+            for (int r = 0, e = column; r < rows; r++, e += width)
             {
-                int start = Unsafe.Add(ref entry, e) + 1;
+                int start = Unsafe.Add(ref entry, e) + 1, end = Unsafe.Add(ref entry, e + 1);
+                if (last) end = TrimLineEnd(ref first, start, end);
                 if (start + 16 <= size && !Unsafe.Add(ref mayBeMissing, Unsafe.Add(ref first, start))
-                    && TryParseDigits(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref first, start)), Unsafe.Add(ref entry, e + 1) - start, out long parsed))
+                    && TryParseDigits(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref first, start)), end - start, out long parsed))
                     Unsafe.Add(ref value, r) = parsed;
                 else Unsafe.Add(ref other, count++) = r;
             }
             // Out of the loop, which then makes no call and keeps its state in registers.
-            foreach (int r in others.AsSpan(0, count)) Cell(bytes, column, _rowsBefore + r, ends[r * stride + column] + 1, ends[r * stride + column + 1]);
+            foreach (int r in others.AsSpan(0, count)) BatchCell(bytes, column, r);
         }
 
         /// <summary>The cells of a String column in a batch, into <paramref name="codes"/>, read as by <see cref="ConvertInt64s"/>.</summary>
@@ -240,31 +275,49 @@ public sealed partial class CsvColumnReader
         private void ConvertStrings(ReadOnlySpan<byte> bytes, int column, int rows, Span<int> codes)
         {
             int[] ends = _ends;
-            int size = bytes.Length, stride = _types.Length + 1;
-            Debug.Assert(rows == 0 || ((rows - 1) * stride + column + 1 < ends.Length && rows <= codes.Length));
+            int size = bytes.Length, width = _types.Length;
+            bool last = column == width - 1;
+            Debug.Assert(rows == 0 || ((rows - 1) * width + column + 1 < ends.Length && rows <= codes.Length));
             ref byte first = ref MemoryMarshal.GetReference(bytes);
             ref bool mayBeMissing = ref MemoryMarshal.GetArrayDataReference(_mayBeMissing);
             ref int entry = ref MemoryMarshal.GetArrayDataReference(ends);
             ref int code = ref MemoryMarshal.GetReference(codes);
             var strings = _strings[column]!;
-            for (int r = 0, e = column; r < rows; r++, e += stride)
+            for (int r = 0, e = column; r < rows; r++, e += width)
             {
-                int start = Unsafe.Add(ref entry, e) + 1, end = Unsafe.Add(ref entry, e + 1), length = end - start;
+                int start = Unsafe.Add(ref entry, e) + 1, end = Unsafe.Add(ref entry, e + 1);
+                if (last) end = TrimLineEnd(ref first, start, end);
+                int length = end - start;
                 if ((uint)(length - 1) < 16 && start + 16 <= size && !Unsafe.Add(ref mayBeMissing, Unsafe.Add(ref first, start)))
                 {
                     ref byte at = ref Unsafe.Add(ref first, start);
                     Unsafe.Add(ref code, r) = strings.CodeOfPacked(LowBytes(Unsafe.ReadUnaligned<ulong>(ref at), Math.Min(length, 8)),
                         LowBytes(Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref at, 8)), Math.Max(length - 8, 0)), MemoryMarshal.CreateReadOnlySpan(ref at, length));
                 }
-                else Cell(bytes, column, _rowsBefore + r, start, end);
+                else BatchCell(bytes, column, r);
             }
         }
 
         /// <summary>The cells of any other column (Float64) in a batch, each by <see cref="Cell"/>.</summary>
         private void ConvertOthers(ReadOnlySpan<byte> bytes, int column, int rows)
         {
-            int stride = _types.Length + 1;
-            for (int r = 0; r < rows; r++) Cell(bytes, column, _rowsBefore + r, _ends[r * stride + column] + 1, _ends[r * stride + column + 1]);
+            for (int r = 0; r < rows; r++) BatchCell(bytes, column, r);
+        }
+
+        /// <summary>The end of a row's last cell without the '\r' of a CRLF or the newlines of blank lines after it (see <see cref="Tokenize"/>).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static int TrimLineEnd(ref byte first, int start, int end)
+        {
+            while (end > start && Unsafe.Add(ref first, end - 1) is (byte)'\r' or (byte)'\n') end--;
+            return end;
+        }
+
+        /// <summary>Converts cell <paramref name="column"/> of row <paramref name="row"/> of the batch by <see cref="Cell"/>.</summary>
+        private void BatchCell(ReadOnlySpan<byte> bytes, int column, int row)
+        {
+            int e = row * _types.Length + column, start = _ends[e] + 1, end = _ends[e + 1];
+            if (column == _types.Length - 1) end = TrimLineEnd(ref MemoryMarshal.GetReference(bytes), start, end);
+            Cell(bytes, column, _rowsBefore + row, start, end);
         }
 
         /// <summary>
