@@ -6,7 +6,8 @@ using Millrace.Components.Bench;
 // Times CsvExampleGen (CSV → Parquet splits) and StatisticsGen on a CSV file through the local runner, and DuckDB's
 // SUMMARIZE on a Parquet file, printing one JSON line per measurement (min over repeats).
 //   dotnet run -c Release --project benchmarks/Millrace.Components.Bench -- <csv> <parquet|-> [repeats] [--gpu] [--uncompressed] [--ingest-only|--statistics-only]
-// --ingest-only times CsvExampleGen alone, with the CPU time the process spent in each run (both cores' worth);
+// --ingest-only times CsvExampleGen alone, with the CPU time the process spent in each run (both cores' worth) and
+// the bytes it allocated;
 // --statistics-only ingests once and then times StatisticsGen alone on that output (the first line includes the ingest's CPU).
 var csv = Path.GetFullPath(args.ElementAtOrDefault(0) ?? Path.Combine("..", "shared", "data", "flights", "flights-3m.csv"));
 var parquet = args.ElementAtOrDefault(1) ?? Path.Combine("..", "shared", "data", "flights", "flights-3m.parquet");
@@ -49,11 +50,12 @@ if (args.Contains("--ingest-only"))
 {
     for (int i = 0; i < repeats; i++)
     {
+        long allocated = GC.GetTotalAllocatedBytes(precise: true);
         var (result, cpu) = await RunInFreshRoot(new FlightsIngestPipeline { Input = csv });
         Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
         {
             ["tool"] = "millrace-ingest", ["example_gen_s"] = Math.Round(result["ExampleGen"].Duration.TotalSeconds, 4),
-            ["run_cpu_s"] = Math.Round(cpu.TotalSeconds, 4),
+            ["run_cpu_s"] = Math.Round(cpu.TotalSeconds, 4), ["allocated_MB"] = Math.Round((GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6, 1),
         }));
     }
     return;
