@@ -178,13 +178,14 @@ public sealed partial class CsvColumnReader
                     for (uint left = all; left != 0; left &= left - 1) Unsafe.Add(ref entry, next++) = i + BitOperations.TrailingZeroCount(left);
                 for (uint left = regular ? newlines : 0; left != 0; left &= left - 1)
                 {
-                    int bit = BitOperations.TrailingZeroCount(left), at = chunkNext + BitOperations.PopCount(all & ((1u << bit) - 1));
-                    if (at - rowEntry != width)
+                    // The newline's entry: the chunk's first, plus the ends before it in the chunk.
+                    int bit = BitOperations.TrailingZeroCount(left), index = chunkNext + BitOperations.PopCount(all & ((1u << bit) - 1));
+                    if (index - rowEntry != width)
                     {
                         regular = false;
                         break;
                     }
-                    (rowEntry, rowStart) = (at, i + bit + 1);
+                    (rowEntry, rowStart) = (index, i + bit + 1);
                     rows++;
                 }
                 if (regular && next - 1 - rowEntry < width)
