@@ -73,7 +73,7 @@ public sealed partial class CsvColumnReader
             _missing = reader._missing;
             _emptyIsMissing = _missing.EmptyIsMissing;
             for (int b = 0; b < 256; b++) _mayBeMissing[b] = _missing.MayStartWith((byte)b);
-            _strings = [.. _types.Select((type, c) => type == ColumnType.String ? new StringColumn(reader.ColumnNames[c]) : null)];
+            _strings = [.. _types.Select((type, c) => type == ColumnType.String ? reader.NewStringColumn(c) : null)];
         }
 
         /// <summary>Parses the parts (buffer ranges, cut at row boundaries) into one table.</summary>
@@ -489,7 +489,11 @@ public sealed partial class CsvColumnReader
             {
                 if (offsets[p] != total) MoveRows(offsets[p], total, rows[p]);
                 for (int c = 0; c < Types.Length; c++)
-                    if (strings[p][c] is { } part) Translate(part, strings[0][c]!, Codes[c].AsSpan(total, rows[p]));
+                    if (strings[p][c] is { } part)
+                    {
+                        Translate(part, strings[0][c]!, Codes[c].AsSpan(total, rows[p]));
+                        _reader.ReturnTables(c, part);
+                    }
                 bad.AddRange(badRows[p].Select(b => b with { RowIndex = b.RowIndex - offsets[p] + total }));
                 total += rows[p];
             }

@@ -19,6 +19,9 @@ public sealed partial class CsvColumnReader : IDisposable
     private readonly FileStream _file;
     private readonly MissingMarkers _missing;
     private readonly SpareArrays _spares = new();
+
+    /// <summary>Per column, the string tables of columns no longer read, for the next blocks' columns of the same values.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentBag<StringColumn.Tables>[] _spareTables;
     private byte[] _buffer;
     private int _filled, _start;
     private long _lineOfStart = 1;
@@ -35,6 +38,7 @@ public sealed partial class CsvColumnReader : IDisposable
         if (_filled >= 3 && _buffer[0] == 0xEF && _buffer[1] == 0xBB && _buffer[2] == 0xBF) _start = 3;
         (ColumnNames, Separator) = ReadHeader();
         ColumnTypes = InferTypes();
+        _spareTables = [.. ColumnNames.Select(_ => new System.Collections.Concurrent.ConcurrentBag<StringColumn.Tables>())];
     }
 
     /// <summary>The column names from the header.</summary>
@@ -162,9 +166,9 @@ public sealed partial class CsvColumnReader : IDisposable
     /// </summary>
     public void Recycle(ColumnarTable block)
     {
-        foreach (var column in block.Columns)
+        for (int c = 0; c < block.Columns.Count; c++)
         {
-            switch (column)
+            switch (block.Columns[c])
             {
                 case Int64Column int64:
                     var (values, missing) = int64.Detach();
@@ -172,9 +176,22 @@ public sealed partial class CsvColumnReader : IDisposable
                     if (missing is not null) _spares.Return(missing);
                     break;
                 case Float64Column float64: _spares.Return(float64.Detach()); break;
-                case StringColumn strings: _spares.Return(strings.DetachCodes()); break;
+                case StringColumn strings:
+                    _spares.Return(strings.DetachCodes());
+                    if (c < _spareTables.Length) ReturnTables(c, strings);
+                    break;
             }
         }
+    }
+
+    /// <summary>A new string column for column <paramref name="column"/>, on the tables of an earlier block's when there are any.</summary>
+    private StringColumn NewStringColumn(int column) =>
+        new(ColumnNames[column], _spareTables[column].TryTake(out var tables) ? tables : null);
+
+    /// <summary>Keeps a string column's tables for a later block's column <paramref name="column"/> (a few: one per part).</summary>
+    private void ReturnTables(int column, StringColumn strings)
+    {
+        if (_spareTables[column].Count < Environment.ProcessorCount) _spareTables[column].Add(strings.DetachTables());
     }
 
     /// <summary>A table with this file's columns and no rows.</summary>

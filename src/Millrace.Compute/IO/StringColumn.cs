@@ -19,7 +19,7 @@ public sealed class StringColumn : Column
     /// A table slot: the packed bytes of a value of up to 16 bytes (<see cref="Low"/> the first eight, <see cref="High"/>
     /// the rest, zero-padded), or for a longer value its hash in <see cref="Low"/>; <see cref="Code"/> is the code + 1, 0 when empty.
     /// </summary>
-    private struct Slot
+    internal struct Slot
     {
         public ulong Low, High;
         public int Length, Code;
@@ -37,6 +37,36 @@ public sealed class StringColumn : Column
 
     /// <summary>Creates an empty column.</summary>
     public StringColumn(string name) : base(name) { }
+
+    /// <summary>
+    /// The lookup table and value bytes of a column, handed from a column no longer read to a new one of the same
+    /// values (the same CSV column in the next block), which then starts with a table already grown to size: no
+    /// doubling and rehashing, no fresh large arrays to clear and fault in.
+    /// </summary>
+    internal sealed record Tables(Slot[] Slots, byte[] Bytes, int[] Starts);
+
+    /// <summary>Creates an empty column on recycled tables (emptied here), or on new ones when <paramref name="recycled"/> is null.</summary>
+    internal StringColumn(string name, Tables? recycled) : base(name)
+    {
+        if (recycled is null) return;
+        Array.Clear(recycled.Slots);
+        (_slots, _bytes, _starts) = (recycled.Slots, recycled.Bytes, recycled.Starts);
+        _shift = 64 - System.Numerics.BitOperations.Log2((uint)_slots.Length);
+        _starts[0] = 0;
+    }
+
+    /// <summary>
+    /// Takes the column's tables away for a new column (see <see cref="Tables"/>), leaving it without values or
+    /// rows: a stale reader sees an empty column rather than another's data.
+    /// </summary>
+    internal Tables DetachTables()
+    {
+        var tables = new Tables(_slots, _bytes, _starts);
+        (_slots, _shift, _bytes, _starts, _count, _previous) = (new Slot[4], 62, [], [0, 0], 0, default);
+        lock (_dictionary) _dictionary.Clear();
+        (_codes, Length, MissingCount) = ([], 0, 0);
+        return tables;
+    }
 
     /// <inheritdoc/>
     public override ColumnType Type => ColumnType.String;
