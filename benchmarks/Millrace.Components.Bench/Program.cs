@@ -27,15 +27,11 @@ if (args.Contains("--statistics-only"))
         var pipeline = new FlightsPipeline { Input = csv, Gpu = gpu, Compression = compression };
         for (int i = 0; i < repeats; i++)
         {
-            var process = System.Diagnostics.Process.GetCurrentProcess();
-            var cpu = process.TotalProcessorTime;
-            var result = await runner.RunAsync(pipeline, new RunOptions { UncachedSteps = ["Statistics"] });
-            process.Refresh();
-            if (result.State != RunState.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Nodes.Select(n => $"{n.Node}: {n.Outcome} {n.Message}")));
+            var (result, cpu) = await RunMeasured(runner, pipeline, new RunOptions { UncachedSteps = ["Statistics"] });
             Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
             {
                 ["tool"] = "millrace-statistics", ["statistics_gen_s"] = Math.Round(result["Statistics"].Duration.TotalSeconds, 4),
-                ["run_cpu_s"] = Math.Round((process.TotalProcessorTime - cpu).TotalSeconds, 4),
+                ["run_cpu_s"] = Math.Round(cpu.TotalSeconds, 4),
             }));
         }
     }
@@ -88,23 +84,29 @@ if (parquet != "-")
     Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object> { ["tool"] = "duckdb", ["file"] = Path.GetFullPath(parquet), ["summarize_s"] = Math.Round(duck, 4) }));
 }
 
-// Runs a pipeline uncached in a fresh temporary root (deleted afterwards); fails unless every step succeeded.
-// Returns the result and the CPU time the process spent in the run itself (both cores' worth).
+// Runs a pipeline uncached in a fresh temporary root (deleted afterwards), as RunMeasured.
 static async Task<(RunResult Result, TimeSpan Cpu)> RunInFreshRoot(IPipeline pipeline)
 {
     var root = Directory.CreateTempSubdirectory("millrace-bench-").FullName;
     try
     {
         await using var store = SqliteMetadataStore.OpenInRoot(root);
-        var process = System.Diagnostics.Process.GetCurrentProcess();
-        var cpu = process.TotalProcessorTime;
-        var result = await new LocalRunner(store, root).RunAsync(pipeline, new RunOptions { UseCache = false });
-        process.Refresh();
-        if (result.State != RunState.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Nodes.Select(n => $"{n.Node}: {n.Outcome} {n.Message}")));
-        return (result, process.TotalProcessorTime - cpu);
+        return await RunMeasured(new LocalRunner(store, root), pipeline, new RunOptions { UseCache = false });
     }
     finally
     {
         Directory.Delete(root, recursive: true);
     }
+}
+
+// Runs a pipeline; fails unless every step succeeded. Returns the result and the CPU time the process spent in the
+// run itself (both cores' worth).
+static async Task<(RunResult Result, TimeSpan Cpu)> RunMeasured(LocalRunner runner, IPipeline pipeline, RunOptions options)
+{
+    var process = System.Diagnostics.Process.GetCurrentProcess();
+    var cpu = process.TotalProcessorTime;
+    var result = await runner.RunAsync(pipeline, options);
+    process.Refresh();
+    if (result.State != RunState.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Nodes.Select(n => $"{n.Node}: {n.Outcome} {n.Message}")));
+    return (result, process.TotalProcessorTime - cpu);
 }

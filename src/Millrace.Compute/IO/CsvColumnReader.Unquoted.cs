@@ -121,7 +121,7 @@ public sealed partial class CsvColumnReader
                             default: ConvertOthers(bytes, c, batch); break;
                         }
                     }
-                    JudgeBatch(firstLine, firstRow);
+                    JudgeBatch(firstLine);
                     rows += batch;
                     // The entries of the row the batch stopped in move to the front.
                     Array.Copy(ends, _rowEntry, ends, 0, _nextEntry - _rowEntry);
@@ -392,14 +392,14 @@ public sealed partial class CsvColumnReader
         /// <summary>
         /// Judges the batch's bad rows in order: a ragged row by its field count, any other by its first bad cell.
         /// </summary>
-        private void JudgeBatch(long firstLine, int firstRow)
+        private void JudgeBatch(long firstLine)
         {
             if (_ragged.Count == 0 && _badCells.Count == 0) return;
             var bad = new SortedDictionary<int, (int Column, string Problem)>();
             foreach (var (row, fields) in _ragged) bad[row] = (-1, $"the row has {fields} fields where the header has {_types.Length}.");
             // Columns are converted in order, so a row's first bad cell is its first listed.
             foreach (var (row, column, problem) in _badCells) bad.TryAdd(row, (column, problem));
-            foreach (var (row, (column, problem)) in bad) BadRow(firstRow + row, LineOf(firstLine, row), column, problem);
+            foreach (var (row, (column, problem)) in bad) BadRow(_firstRowOfPart + row, LineOf(firstLine, row), column, problem);
             _ragged.Clear();
             _badCells.Clear();
         }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Unicode;
 using nietras.SeparatedValues;
@@ -21,7 +22,7 @@ public sealed partial class CsvColumnReader : IDisposable
     private readonly SpareArrays _spares = new();
 
     /// <summary>Per column, the string tables of columns no longer read, for the next blocks' columns of the same values.</summary>
-    private readonly System.Collections.Concurrent.ConcurrentBag<StringColumn.Tables>[] _spareTables;
+    private readonly ConcurrentBag<StringColumn.Tables>[] _spareTables;
     private byte[] _buffer;
     private int _filled, _start;
     private long _lineOfStart = 1;
@@ -38,7 +39,7 @@ public sealed partial class CsvColumnReader : IDisposable
         if (_filled >= 3 && _buffer[0] == 0xEF && _buffer[1] == 0xBB && _buffer[2] == 0xBF) _start = 3;
         (ColumnNames, Separator) = ReadHeader();
         ColumnTypes = InferTypes();
-        _spareTables = [.. ColumnNames.Select(_ => new System.Collections.Concurrent.ConcurrentBag<StringColumn.Tables>())];
+        _spareTables = [.. ColumnNames.Select(_ => new ConcurrentBag<StringColumn.Tables>())];
     }
 
     /// <summary>The column names from the header.</summary>

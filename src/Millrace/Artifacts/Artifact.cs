@@ -66,12 +66,12 @@ public abstract class Artifact
         _notedFiles[file.FullName] = (file.Length, file.LastWriteTimeUtc, sha256.ToArray());
     }
 
-    /// <summary>The SHA-256 noted for a file by <see cref="NoteFileSha256"/>, when the file is unchanged since; otherwise <see langword="null"/>.</summary>
-    internal byte[]? NotedSha256(string path)
+    /// <summary>The length and SHA-256 noted for a file by <see cref="NoteFileSha256"/>, when the file is unchanged since; otherwise <see langword="null"/>.</summary>
+    internal (long Length, byte[] Sha256)? NotedSha256(string path)
     {
         var file = new FileInfo(path);
         return _notedFiles.TryGetValue(file.FullName, out var noted) && file.Exists && file.Length == noted.Length && file.LastWriteTimeUtc == noted.Written
-            ? noted.Sha256
+            ? (noted.Length, noted.Sha256)
             : null;
     }
 

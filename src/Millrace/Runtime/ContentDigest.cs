@@ -16,17 +16,17 @@ internal static class ContentDigest
 
     /// <summary>
     /// Computes the digest of a directory's files and an artifact's properties; <paramref name="noted"/> gives the
-    /// SHA-256 of a file (by path) known without reading it, or <see langword="null"/>.
+    /// length and SHA-256 of a file (by path) known without reading it, or <see langword="null"/>.
     /// </summary>
     /// <exception cref="DirectoryNotFoundException">The directory does not exist.</exception>
-    public static string Compute(string directory, IEnumerable<KeyValuePair<string, string>> properties, Func<string, byte[]?>? noted = null)
+    public static string Compute(string directory, IEnumerable<KeyValuePair<string, string>> properties, Func<string, (long Length, byte[] Sha256)?>? noted = null)
     {
         var files = Directory.GetFiles(directory, "*", SearchOption.AllDirectories)
             .Select(path => (Path: path, Relative: Path.GetRelativePath(directory, path).Replace('\\', '/')))
             .OrderBy(file => file.Relative, StringComparer.Ordinal)
             .ToArray();
         var digests = new (long Length, byte[] Sha256)[files.Length];
-        Parallel.For(0, files.Length, i => digests[i] = noted?.Invoke(files[i].Path) is { } sha256 ? (new FileInfo(files[i].Path).Length, sha256) : HashFile(files[i].Path));
+        Parallel.For(0, files.Length, i => digests[i] = noted?.Invoke(files[i].Path) ?? HashFile(files[i].Path));
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         for (int i = 0; i < files.Length; i++)
         {
