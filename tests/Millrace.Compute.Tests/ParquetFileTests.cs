@@ -380,6 +380,30 @@ public sealed class ParquetFileTests : IDisposable
         }
     }
 
+    [Fact]
+    public void Bit_packed_groups_hold_each_value_least_significant_bit_first_at_every_width_and_length()
+    {
+        // Neighbours always differ, so the encoder packs every value; the reference sets bit by bit.
+        var random = new Random(5);
+        for (int width = 1; width <= 32; width++)
+            for (int length = 1; length <= 41; length++)
+            {
+                long max = (1L << width) - 1;
+                var values = new int[length];
+                for (int i = 0; i < length; i++)
+                    do values[i] = (int)(i % 3 == 0 ? max - random.Next((int)Math.Min(max, 3) + 1) : random.NextInt64(max + 1));
+                    while (i > 0 && values[i] == values[i - 1]);
+                var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+                RleHybrid.Encode(values, width, buffer);
+                int groups = (length + 7) / 8;
+                var expected = new byte[groups * width];
+                for (int i = 0; i < length; i++)
+                    for (int bit = 0; bit < width; bit++)
+                        if (((uint)values[i] >> bit & 1) != 0) expected[(i * width + bit) / 8] |= (byte)(1 << ((i * width + bit) % 8));
+                Assert.True(buffer.WrittenSpan[0] == (groups << 1 | 1) && buffer.WrittenSpan[1..].SequenceEqual(expected), $"width {width}, {length} values");
+            }
+    }
+
     private static byte[] ReferenceEncoding(int[] values, int width)
     {
         var output = new System.Buffers.ArrayBufferWriter<byte>();
