@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using CommunityToolkit.HighPerformance.Buffers;
 
 namespace Millrace.Compute.IO.Parquet;
@@ -305,6 +306,21 @@ internal static class ColumnChunkEncoder
     private static EncodedChunk EncodeInt64(Int64Column column, int[] rows, ParquetCodec codec)
     {
         var values = column.Values;
+        // Most integer columns: no missing value and a narrow range over the whole batch, which bounds the chunk's
+        // rows. Their dictionary indices are then made in one pass over the rows, straight from the column.
+        if (column.Missing.IsEmpty && rows.Length > 0)
+        {
+            var (min, max) = NumericDictionary.MinMax(values);
+            if ((ulong)(max - min) < NumericDictionary.MaxDirectRange
+                && NumericDictionary.TryBuildDirect(values, new NumericDictionary.Gathered(rows), min, (int)(max - min) + 1, DictionaryLimit(rows.Length), out var distinct, out var indices))
+            {
+                var chunk = new EncodedChunk(rows.Length, 0, rows.Length * 3 + 1024);
+                SetRange(chunk, distinct, isDouble: false);
+                WriteDictionaryPages(chunk, MemoryMarshal.AsBytes(distinct.AsSpan()).ToArray(), distinct.Length, null, indices.AsSpan(0, rows.Length), codec);
+                ArrayPool<int>.Shared.Return(indices);
+                return chunk;
+            }
+        }
         var missing = column.Missing;
         var present = ArrayPool<long>.Shared.Rent(rows.Length);
         int[]? defined = null;
@@ -369,8 +385,7 @@ internal static class ColumnChunkEncoder
             WritePlainDataPage(chunk, defined, [], codec);
             return chunk;
         }
-        int limit = Math.Min(ParquetFileWriter.MaxNumericDictionary, Math.Max(1, present.Length / 4));
-        if (NumericDictionary.TryBuild(present, limit, out var distinct, out var indices))
+        if (NumericDictionary.TryBuild(present, DictionaryLimit(present.Length), out var distinct, out var indices))
         {
             SetRange(chunk, distinct, isDouble);
             WriteDictionaryPages(chunk, MemoryMarshal.AsBytes(distinct.AsSpan()).ToArray(), distinct.Length, defined, indices.AsSpan(0, present.Length), codec);
@@ -383,6 +398,9 @@ internal static class ColumnChunkEncoder
         }
         return chunk;
     }
+
+    /// <summary>The most distinct values a chunk of this many values is dictionary-encoded with: a quarter of them, at most <see cref="ParquetFileWriter.MaxNumericDictionary"/>.</summary>
+    private static int DictionaryLimit(int values) => Math.Min(ParquetFileWriter.MaxNumericDictionary, Math.Max(1, values / 4));
 
     private static void SetRange(EncodedChunk chunk, ReadOnlySpan<long> bits, bool isDouble)
     {
@@ -499,28 +517,85 @@ internal static class NumericDictionary
     /// <summary>False when there are more than <paramref name="limit"/> distinct values. <paramref name="indices"/> is rented from <see cref="ArrayPool{T}.Shared"/> (at least as long as the values): return it.</summary>
     public static bool TryBuild(ReadOnlySpan<long> values, int limit, out long[] distinct, out int[] indices)
     {
-        long min = long.MaxValue, max = long.MinValue;
-        foreach (long value in values)
-        {
-            min = Math.Min(min, value);
-            max = Math.Max(max, value);
-        }
+        var (min, max) = MinMax(values);
         return values.Length > 0 && (ulong)(max - min) < MaxDirectRange
-            ? TryBuildDirect(values, min, (int)(max - min) + 1, limit, out distinct, out indices)
+            ? TryBuildDirect(values, default(Identity), min, (int)(max - min) + 1, limit, out distinct, out indices)
             : TryBuildHashed(values, limit, out distinct, out indices);
     }
 
-    internal static bool TryBuildDirect(ReadOnlySpan<long> values, long min, int range, int limit, out long[] distinct, out int[] indices)
+    /// <summary>The least and greatest value (<see cref="long.MaxValue"/> and <see cref="long.MinValue"/> when there is none), a vector at a time.</summary>
+    public static (long Min, long Max) MinMax(ReadOnlySpan<long> values)
     {
+        long min = long.MaxValue, max = long.MinValue;
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated && values.Length >= Vector256<long>.Count)
+        {
+            ref long first = ref MemoryMarshal.GetReference(values);
+            Vector256<long> low = Vector256.Create(long.MaxValue), high = Vector256.Create(long.MinValue);
+            for (; i + Vector256<long>.Count <= values.Length; i += Vector256<long>.Count)
+            {
+                var value = Vector256.LoadUnsafe(ref first, (nuint)i);
+                low = Vector256.Min(low, value);
+                high = Vector256.Max(high, value);
+            }
+            for (int lane = 0; lane < Vector256<long>.Count; lane++)
+            {
+                min = Math.Min(min, low.GetElement(lane));
+                max = Math.Max(max, high.GetElement(lane));
+            }
+        }
+        for (; i < values.Length; i++)
+        {
+            min = Math.Min(min, values[i]);
+            max = Math.Max(max, values[i]);
+        }
+        return (min, max);
+    }
+
+    /// <summary>Which value each index of a chunk takes: <see cref="Identity"/> or <see cref="Gathered"/> (specialised by the JIT, so no call per value).</summary>
+    internal interface IRowMap
+    {
+        /// <summary>How many values the chunk has.</summary>
+        int Count(ReadOnlySpan<long> values);
+
+        /// <summary>The index into the values of the chunk's <paramref name="i"/>-th value.</summary>
+        int Row(int i);
+    }
+
+    /// <summary>Every value, in order.</summary>
+    internal readonly struct Identity : IRowMap
+    {
+        public int Count(ReadOnlySpan<long> values) => values.Length;
+
+        public int Row(int i) => i;
+    }
+
+    /// <summary>The values at the given rows, in their order.</summary>
+    internal readonly struct Gathered(int[] rows) : IRowMap
+    {
+        public int Count(ReadOnlySpan<long> values) => rows.Length;
+
+        public int Row(int i) => rows[i];
+    }
+
+    /// <summary>
+    /// The dictionary of the values <paramref name="map"/> picks, all within [<paramref name="min"/>, + <paramref name="range"/>),
+    /// by an array indexed by <c>value − min</c>. False when there are more than <paramref name="limit"/> distinct values.
+    /// </summary>
+    internal static bool TryBuildDirect<TMap>(ReadOnlySpan<long> values, TMap map, long min, int range, int limit, out long[] distinct, out int[] indices)
+        where TMap : struct, IRowMap
+    {
+        int count = map.Count(values);
         var index = ArrayPool<int>.Shared.Rent(range); // code + 1; 0 is not seen yet
-        var codes = ArrayPool<int>.Shared.Rent(values.Length);
+        var codes = ArrayPool<int>.Shared.Rent(Math.Max(1, count));
         var found = new List<long>();
         try
         {
             index.AsSpan(0, range).Clear();
-            for (int i = 0; i < values.Length; i++)
+            for (int i = 0; i < count; i++)
             {
-                ref int entry = ref index[(int)(values[i] - min)];
+                long value = values[map.Row(i)];
+                ref int entry = ref index[(int)(value - min)];
                 if (entry == 0)
                 {
                     if (found.Count == limit)
@@ -529,7 +604,7 @@ internal static class NumericDictionary
                         (distinct, indices) = ([], []);
                         return false;
                     }
-                    found.Add(values[i]);
+                    found.Add(value);
                     entry = found.Count;
                 }
                 codes[i] = entry - 1;
