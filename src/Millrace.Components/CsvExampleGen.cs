@@ -9,7 +9,7 @@ namespace Millrace.Components;
 /// infers column types, with overrides; bad rows fail the step or are quarantined.
 /// </summary>
 [Component]
-public sealed partial class CsvExampleGen
+public sealed partial class CsvExampleGen : IExternalInputs
 {
     /// <summary>The CSV file, or a pattern with <c>{SPAN}</c> (the newest span is taken) and <c>*</c> wildcards.</summary>
     [Parameter] public string InputPath { get; init; } = "";
@@ -45,6 +45,10 @@ public sealed partial class CsvExampleGen
     [Parameter] public ExampleCompression Compression { get; init; } = ExampleCompression.Snappy;
 
     [Output] public Examples Examples { get; init; } = null!;
+
+    /// <summary>The files of every input, patterns resolved as the step resolves them (see <see cref="IExternalInputs"/>).</summary>
+    IEnumerable<string> IExternalInputs.ExternalFiles() =>
+        SplitPlan.From(nameof(CsvExampleGen), InputPath, InputSplits, SplitNames).Inputs.SelectMany(input => InputPattern.Resolve(input.Pattern).Files);
 
     public async ValueTask ExecuteAsync(ComponentContext context, CancellationToken cancellationToken)
     {

@@ -7,12 +7,15 @@ namespace Millrace.Components;
 /// <see cref="Schema"/> artifact, after checking it.
 /// </summary>
 [Component]
-public sealed partial class ImportSchemaGen
+public sealed partial class ImportSchemaGen : IExternalInputs
 {
     /// <summary>The schema JSON file.</summary>
     [Parameter] public required string SchemaPath { get; init; }
 
     [Output] public Schema Schema { get; init; } = null!;
+
+    /// <summary>The schema file (see <see cref="IExternalInputs"/>): editing it makes the step import it again.</summary>
+    IEnumerable<string> IExternalInputs.ExternalFiles() => [SchemaPath];
 
     public async ValueTask ExecuteAsync(ComponentContext context, CancellationToken cancellationToken)
     {

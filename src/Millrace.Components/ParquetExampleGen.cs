@@ -9,7 +9,7 @@ namespace Millrace.Components;
 /// (<see cref="ExampleReader.TimestampFormat"/>).
 /// </summary>
 [Component]
-public sealed partial class ParquetExampleGen
+public sealed partial class ParquetExampleGen : IExternalInputs
 {
     /// <summary>The Parquet file, or a pattern with <c>{SPAN}</c> (the newest span is taken) and <c>*</c> wildcards.</summary>
     [Parameter] public string InputPath { get; init; } = "";
@@ -30,6 +30,10 @@ public sealed partial class ParquetExampleGen
     [Parameter] public ExampleCompression Compression { get; init; } = ExampleCompression.Snappy;
 
     [Output] public Examples Examples { get; init; } = null!;
+
+    /// <summary>The files of every input, patterns resolved as the step resolves them (see <see cref="IExternalInputs"/>).</summary>
+    IEnumerable<string> IExternalInputs.ExternalFiles() =>
+        SplitPlan.From(nameof(ParquetExampleGen), InputPath, InputSplits, SplitNames).Inputs.SelectMany(input => InputPattern.Resolve(input.Pattern).Files);
 
     public async ValueTask ExecuteAsync(ComponentContext context, CancellationToken cancellationToken)
     {

@@ -48,6 +48,19 @@ public sealed class CsvExampleGenTests
     }
 
     [Fact]
+    public async Task An_input_file_edited_in_place_is_ingested_again_rather_than_taken_from_the_cache()
+    {
+        await using var root = new PipelineRoot();
+        var path = root.Input("values.csv", "id,value\n1,10\n2,20\n");
+        var first = await root.RunAsync(new IngestPipeline { Input = path, Names = ["all"], Weights = [1] });
+        File.WriteAllText(path, "id,value\n1,10\n2,20\n3,30\n");
+        var second = await root.RunAsync(new IngestPipeline { Input = path, Names = ["all"], Weights = [1] });
+
+        Assert.Equal(NodeOutcome.Succeeded, second["ExampleGen"].Outcome);
+        Assert.Equal(3, Outputs.Of(second, "ExampleGen").GetInt64Property(ExampleLayout.RowsProperty));
+    }
+
+    [Fact]
     public async Task The_same_rows_land_in_the_same_splits_on_every_run()
     {
         await using var first = new PipelineRoot();
@@ -96,6 +109,21 @@ public sealed class CsvExampleGenTests
 
         Assert.Equal(10, examples.GetInt64Property(ExampleLayout.SpanProperty));
         Assert.Equal([10L, 11L, 12L], (await Outputs.RowsAsync(examples, "all")).Select(r => (long)r["x"]!).Order());
+    }
+
+    [Fact]
+    public async Task A_new_span_is_ingested_on_the_next_run_and_an_unchanged_one_is_taken_from_the_cache()
+    {
+        await using var root = new PipelineRoot();
+        root.Input("spans/span-1/a.csv", "x\n1\n");
+        var pattern = Path.Combine(root.Inputs, "spans", "span-{SPAN}", "*.csv");
+        var first = await root.RunAsync(new IngestPipeline { Input = pattern, Names = ["all"], Weights = [1] });
+        var again = await root.RunAsync(new IngestPipeline { Input = pattern, Names = ["all"], Weights = [1] });
+        root.Input("spans/span-2/a.csv", "x\n2\n3\n");
+        var next = await root.RunAsync(new IngestPipeline { Input = pattern, Names = ["all"], Weights = [1] });
+
+        Assert.Equal((NodeOutcome.Succeeded, NodeOutcome.Cached, NodeOutcome.Succeeded), (first["ExampleGen"].Outcome, again["ExampleGen"].Outcome, next["ExampleGen"].Outcome));
+        Assert.Equal(2, Outputs.Of(next, "ExampleGen").GetInt64Property(ExampleLayout.SpanProperty));
     }
 
     [Fact]

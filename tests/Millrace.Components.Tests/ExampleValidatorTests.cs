@@ -89,6 +89,21 @@ public sealed class ExampleValidatorTests
     }
 
     [Fact]
+    public async Task A_schema_file_edited_between_runs_is_imported_again_and_the_data_validated_against_the_edit()
+    {
+        await using var root = new PipelineRoot();
+        var data = root.Input("data.csv", "score\n1.5\nNA\n");
+        var schema = root.Input("schema.json", """{ "features": [ { "name": "score", "type": "Float64", "minPresence": 1 } ] }""");
+        var first = await root.RunAsync(new ImportedSchemaPipeline { Input = data, SchemaFile = schema });
+        File.WriteAllText(schema, """{ "features": [ { "name": "score", "type": "Float64", "minPresence": 0.5 } ] }""");
+        var second = await root.RunAsync(new ImportedSchemaPipeline { Input = data, SchemaFile = schema });
+
+        Assert.Equal(AnomalyKind.LowPresence, Assert.Single((await AnomaliesFile.ReadAsync(Outputs.Of(first, "Validator"))).Anomalies).Kind);
+        Assert.Equal((NodeOutcome.Cached, NodeOutcome.Succeeded), (second["ExampleGen"].Outcome, second["Schema"].Outcome));
+        Assert.Empty((await AnomaliesFile.ReadAsync(Outputs.Of(second, "Validator"))).Anomalies);
+    }
+
+    [Fact]
     public async Task A_schema_file_with_a_json_mistake_fails_the_import_with_its_line_and_column()
     {
         await using var root = new PipelineRoot();
