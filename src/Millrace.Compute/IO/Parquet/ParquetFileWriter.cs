@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using CommunityToolkit.HighPerformance.Buffers;
@@ -246,8 +247,9 @@ internal static class ColumnChunkEncoder
         {
             remap.AsSpan(0, column.DictionaryCount).Fill(-1);
             var used = new List<int>();
-            int present = 0;
-            for (int i = 0; i < rows.Length; i++)
+            // Rows up to the first missing value (all, in most chunks) in a loop of their own, then the rest.
+            int present = MapCodes(codes, rows, remap, used, indices);
+            for (int i = present; i < rows.Length; i++)
             {
                 int code = codes[rows[i]];
                 if (code < 0)
@@ -284,6 +286,24 @@ internal static class ColumnChunkEncoder
             ArrayPool<int>.Shared.Return(indices);
             if (defined is not null) ArrayPool<int>.Shared.Return(defined);
         }
+    }
+
+    /// <summary>
+    /// Renumbers the codes of the rows into <paramref name="indices"/> until the first missing value: how many rows
+    /// it took. A loop of few live values, kept out of <see cref="EncodeStrings"/> so that they stay in registers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int MapCodes(ReadOnlySpan<int> codes, int[] rows, int[] remap, List<int> used, int[] indices)
+    {
+        for (int i = 0; i < rows.Length; i++)
+        {
+            int code = codes[rows[i]];
+            if (code < 0) return i;
+            int mapped = remap[code];
+            if (mapped < 0) remap[code] = mapped = AddUsed(used, code);
+            indices[i] = mapped;
+        }
+        return rows.Length;
     }
 
     /// <summary>Records a null at row <paramref name="i"/>: the levels array is rented at the first null, earlier rows present.</summary>
