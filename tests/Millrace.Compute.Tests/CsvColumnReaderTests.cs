@@ -61,6 +61,45 @@ public sealed class CsvColumnReaderTests : IDisposable
     }
 
     [Fact]
+    public void Readers_that_share_the_array_pool_keep_their_own_values_and_a_disposed_reader_reads_no_more()
+    {
+        // Blocks, buffers and string tables come from the process's shared pools: two readers taking turns must
+        // each see only their own file, and a disposed reader must not hand out bytes its buffer's next user wrote.
+        var pathA = Write("n,s\n" + string.Join("\n", Enumerable.Range(0, 150_000).Select(i => $"{i},a{i % 97}")) + "\n");
+        var pathB = Write("n,s\n" + string.Join("\n", Enumerable.Range(0, 150_000).Select(i => $"{-i},b{i % 89}")) + "\n");
+        var options = new CsvReadOptions { BlockBytes = 1 << 20 };
+        var (n, s) = (new List<long>[] { [], [] }, new List<string?>[] { [], [] });
+        using (var a = CsvColumnReader.Open(pathA, options))
+        using (var b = CsvColumnReader.Open(pathB, options))
+        {
+            var readers = new[] { a, b };
+            for (bool more = true; more;)
+            {
+                more = false;
+                for (int r = 0; r < 2; r++)
+                {
+                    if (readers[r].ReadBlock() is not { } block) continue;
+                    more = true;
+                    n[r].AddRange(((Int64Column)block["n"]).Values.ToArray());
+                    var strings = (StringColumn)block["s"];
+                    s[r].AddRange(Enumerable.Range(0, strings.Length).Select(row => strings[row]));
+                    readers[r].Recycle(block);
+                }
+            }
+        }
+        Assert.Equal(Enumerable.Range(0, 150_000).Select(i => (long)i), n[0]);
+        Assert.Equal(Enumerable.Range(0, 150_000).Select(i => (long)-i), n[1]);
+        Assert.Equal(Enumerable.Range(0, 150_000).Select(i => $"a{i % 97}"), s[0]);
+        Assert.Equal(Enumerable.Range(0, 150_000).Select(i => $"b{i % 89}"), s[1]);
+
+        var disposed = CsvColumnReader.Open(pathA, options);
+        Assert.NotNull(disposed.ReadBlock());
+        disposed.Dispose();
+        using (var other = CsvColumnReader.Open(pathB, options)) Assert.NotNull(other.ReadBlock());
+        Assert.Throws<ObjectDisposedException>(() => disposed.ReadBlock());
+    }
+
+    [Fact]
     public void Recycled_blocks_lend_their_arrays_to_later_blocks_without_changing_any_value()
     {
         // Blocks over 1 MB are parsed in two parts, whose string tables (one column of many values, grown large)

@@ -458,9 +458,9 @@ public sealed partial class CsvColumnReader
                 // Every row's cell is written (a bad row's as missing), so the arrays need no zeroing; a recycled block's are reused.
                 switch (Types[c])
                 {
-                    case ColumnType.Int64: Int64s[c] = reader._spares.Rent<long>(capacity); break;
-                    case ColumnType.Float64: Float64s[c] = reader._spares.Rent<double>(capacity); break;
-                    default: Codes[c] = reader._spares.Rent<int>(capacity); break;
+                    case ColumnType.Int64: Int64s[c] = SpareArrays.Rent<long>(capacity); break;
+                    case ColumnType.Float64: Float64s[c] = SpareArrays.Rent<double>(capacity); break;
+                    default: Codes[c] = SpareArrays.Rent<int>(capacity); break;
                 }
             }
         }
@@ -475,7 +475,7 @@ public sealed partial class CsvColumnReader
 
         /// <summary>The missing flags of an Int64 column, made by whichever part first needs them.</summary>
         public bool[] Absent(int column) =>
-            Volatile.Read(ref _absent[column]) ?? Interlocked.CompareExchange(ref _absent[column], _reader._spares.Rent<bool>(_capacity, zeroed: true), null) ?? _absent[column]!;
+            Volatile.Read(ref _absent[column]) ?? Interlocked.CompareExchange(ref _absent[column], SpareArrays.Rent<bool>(_capacity, zeroed: true), null) ?? _absent[column]!;
 
         /// <summary>
         /// The block as one table: each part's rows (from <c>offsets[p]</c>, <c>rows[p]</c> of them) moved up to follow the

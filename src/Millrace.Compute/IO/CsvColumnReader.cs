@@ -19,21 +19,20 @@ public sealed partial class CsvColumnReader : IDisposable
     private readonly CsvReadOptions _options;
     private readonly FileStream _file;
     private readonly MissingMarkers _missing;
-    private readonly SpareArrays _spares = new();
 
     /// <summary>Per column, the string tables of columns no longer read, for the next blocks' columns of the same values.</summary>
     private readonly ConcurrentBag<StringColumn.Tables>[] _spareTables;
     private byte[] _buffer;
     private int _filled, _start;
     private long _lineOfStart = 1;
-    private bool _endOfFile;
+    private bool _endOfFile, _disposed;
 
     private CsvColumnReader(string path, CsvReadOptions options)
     {
         _path = path;
         _options = options;
         _missing = new MissingMarkers(options.MissingValues);
-        _buffer = new byte[Math.Max(options.BlockBytes, 4096)];
+        _buffer = SpareArrays.Rent<byte>(Math.Max(options.BlockBytes, 4096));
         _file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         Fill();
         if (_filled >= 3 && _buffer[0] == 0xEF && _buffer[1] == 0xBB && _buffer[2] == 0xBF) _start = 3;
@@ -68,8 +67,10 @@ public sealed partial class CsvColumnReader : IDisposable
     }
 
     /// <summary>Reads the next block of rows, or <see langword="null"/> at the end of the file.</summary>
+    /// <exception cref="ObjectDisposedException">The reader was disposed.</exception>
     public ColumnarTable? ReadBlock()
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         if (TryReadPlainBlock(out var table)) return table;
         bool quoted;
         int length;
@@ -173,12 +174,12 @@ public sealed partial class CsvColumnReader : IDisposable
             {
                 case Int64Column int64:
                     var (values, missing) = int64.Detach();
-                    _spares.Return(values);
-                    if (missing is not null) _spares.Return(missing);
+                    SpareArrays.Return(values);
+                    if (missing is not null) SpareArrays.Return(missing);
                     break;
-                case Float64Column float64: _spares.Return(float64.Detach()); break;
+                case Float64Column float64: SpareArrays.Return(float64.Detach()); break;
                 case StringColumn strings:
-                    _spares.Return(strings.DetachCodes());
+                    SpareArrays.Return(strings.DetachCodes());
                     if (c < _spareTables.Length) ReturnTables(c, strings);
                     break;
             }
@@ -280,7 +281,13 @@ public sealed partial class CsvColumnReader : IDisposable
     {
         int pending = _filled - _start;
         if (_start > 0) Buffer.BlockCopy(_buffer, _start, _buffer, 0, pending);
-        else if (pending == _buffer.Length) Array.Resize(ref _buffer, _buffer.Length * 2);
+        else if (pending == _buffer.Length)
+        {
+            var grown = SpareArrays.Rent<byte>(_buffer.Length * 2);
+            _buffer.AsSpan().CopyTo(grown);
+            SpareArrays.Return(_buffer);
+            _buffer = grown;
+        }
         _start = 0;
         _filled = pending;
         while (_filled < _buffer.Length)
@@ -291,6 +298,16 @@ public sealed partial class CsvColumnReader : IDisposable
         }
     }
 
-    /// <summary>Closes the file.</summary>
-    public void Dispose() => _file.Dispose();
+    /// <summary>Closes the file and hands the read buffer and the spare string tables back to the shared pools.</summary>
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        _file.Dispose();
+        // A read after this throws rather than hand out the bytes of the buffer's next user.
+        SpareArrays.Return(_buffer);
+        (_buffer, _filled, _start) = ([], 0, 0);
+        foreach (var bag in _spareTables)
+            while (bag.TryTake(out var tables)) StringColumn.ReturnTables(tables);
+    }
 }

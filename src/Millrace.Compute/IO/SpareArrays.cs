@@ -1,40 +1,30 @@
+using System.Buffers;
+using System.Numerics;
+
 namespace Millrace.Compute.IO;
 
 /// <summary>
-/// Arrays of recycled blocks (<see cref="CsvColumnReader.Recycle"/>), kept for the next blocks: a block's columns are
-/// tens of megabytes, which fresh from the system cost a page fault and a page clear per 4 KiB.
+/// The large arrays of blocks' columns, rented from and returned to the shared <see cref="ArrayPool{T}"/>: a block's
+/// columns are tens of megabytes, which fresh from the system cost a page fault and a page clear per 4 KiB. The shared
+/// pool keeps them between blocks, and between readers (the next file, span or run), and lets them go when the
+/// collector sees memory pressure.
 /// </summary>
-internal sealed class SpareArrays
+internal static class SpareArrays
 {
-    private const int MaxPerType = 16;
-    private readonly Dictionary<Type, List<Array>> _spares = [];
-
-    /// <summary>A spare array of at least <paramref name="length"/> elements, or a new one; <paramref name="zeroed"/> asks for zeros.</summary>
-    public T[] Rent<T>(int length, bool zeroed = false)
+    /// <summary>An array of at least <paramref name="length"/> elements, holding anything unless <paramref name="zeroed"/>.</summary>
+    public static T[] Rent<T>(int length, bool zeroed = false)
     {
-        lock (_spares)
-        {
-            if (_spares.TryGetValue(typeof(T), out var list))
-                for (int i = 0; i < list.Count; i++)
-                    if (list[i].Length >= length)
-                    {
-                        var array = (T[])list[i];
-                        list.RemoveAt(i);
-                        if (zeroed) Array.Clear(array);
-                        return array;
-                    }
-        }
-        return zeroed ? new T[length] : GC.AllocateUninitializedArray<T>(length);
+        var array = ArrayPool<T>.Shared.Rent(length);
+        if (zeroed) Array.Clear(array);
+        return array;
     }
 
-    /// <summary>Keeps an array for a later <see cref="Rent{T}"/> (up to a few per type; the rest go to the collector).</summary>
-    public void Return<T>(T[] array)
+    /// <summary>
+    /// Hands an array back for a later <see cref="Rent{T}"/>; the caller must hold no other reference to it. An array of
+    /// a length the pool does not keep (not a power of two: not rented here) is left to the collector.
+    /// </summary>
+    public static void Return<T>(T[] array)
     {
-        if (array.Length == 0) return;
-        lock (_spares)
-        {
-            if (!_spares.TryGetValue(typeof(T), out var list)) _spares[typeof(T)] = list = [];
-            if (list.Count < MaxPerType) list.Add(array);
-        }
+        if (array.Length >= 16 && BitOperations.IsPow2(array.Length)) ArrayPool<T>.Shared.Return(array);
     }
 }

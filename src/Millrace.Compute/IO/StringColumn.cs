@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -31,7 +32,7 @@ public sealed class StringColumn : Column
     private int _count;
     private byte[] _bytes = new byte[4096];
     private int[] _starts = new int[513];
-    private Slot[] _slots = new Slot[1024];
+    private Slot[] _slots = NewSlots(1024);
     private int _shift = 64 - 10;
     private Slot _previous;
 
@@ -59,6 +60,24 @@ public sealed class StringColumn : Column
     /// Takes the column's tables away for a new column (see <see cref="Tables"/>), leaving it without values or
     /// rows: a stale reader sees an empty column rather than another's data.
     /// </summary>
+    /// <summary>Hands a column's detached lookup table back to the shared pool (the reader's spare tables when it is disposed).</summary>
+    internal static void ReturnTables(Tables tables) => ReturnSlots(tables.Slots);
+
+    /// <summary>An empty table of <paramref name="length"/> slots (a power of two), from the shared pool when it keeps that size.</summary>
+    private static Slot[] NewSlots(int length)
+    {
+        Debug.Assert(System.Numerics.BitOperations.IsPow2(length));
+        if (length < 16) return new Slot[length];
+        var slots = ArrayPool<Slot>.Shared.Rent(length);
+        Array.Clear(slots);
+        return slots;
+    }
+
+    private static void ReturnSlots(Slot[] slots)
+    {
+        if (slots.Length >= 16) ArrayPool<Slot>.Shared.Return(slots);
+    }
+
     internal Tables DetachTables()
     {
         var tables = new Tables(_slots, _bytes, _starts);
@@ -289,7 +308,7 @@ public sealed class StringColumn : Column
     private void Rehash()
     {
         var old = _slots;
-        _slots = new Slot[old.Length * 2];
+        _slots = NewSlots(old.Length * 2);
         _shift--;
         int mask = _slots.Length - 1;
         foreach (var slot in old)
@@ -300,5 +319,6 @@ public sealed class StringColumn : Column
             while (_slots[at].Code != 0) at = (at + 1) & mask;
             _slots[at] = slot;
         }
+        ReturnSlots(old);
     }
 }
