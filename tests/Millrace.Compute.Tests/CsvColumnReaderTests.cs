@@ -61,6 +61,19 @@ public sealed class CsvColumnReaderTests : IDisposable
     }
 
     [Fact]
+    public void Parts_joined_with_and_without_blank_lines_keep_every_row_in_order_to_an_unterminated_last_line()
+    {
+        // Blocks over 1 MB are parsed in two parts, each writing its rows where the rows before it can end; blank
+        // lines in a part leave a gap the join closes, and the file's last line has no newline.
+        var lines = Enumerable.Range(0, 200_000).Select(i => i % 997 == 5 ? $"\n{i},v{i % 13}" : $"{i},v{i % 13}");
+        var path = Write("n,s\n" + string.Join("\n", lines));
+        var values = CsvColumnReader.ReadAll(path, new CsvReadOptions { BlockBytes = 2 << 20 });
+        Assert.Equal(Enumerable.Range(0, 200_000).Select(i => (long)i), ((Int64Column)values["n"]).Values.ToArray());
+        var strings = (StringColumn)values["s"];
+        Assert.Equal(Enumerable.Range(0, 200_000).Select(i => $"v{i % 13}"), Enumerable.Range(0, strings.Length).Select(r => strings[r]));
+    }
+
+    [Fact]
     public void Readers_that_share_the_array_pool_keep_their_own_values_and_a_disposed_reader_reads_no_more()
     {
         // Blocks, buffers and string tables come from the process's shared pools: two readers taking turns must

@@ -79,9 +79,14 @@ public sealed partial class CsvColumnReader
         /// <summary>Parses the parts (buffer ranges, cut at row boundaries) into one table.</summary>
         public static ColumnarTable ParseParts(CsvColumnReader reader, (int Start, int Length, long FirstLine, int Lines)[] parts)
         {
-            // A part of n newlines holds at most n + 1 rows.
+            // A part of n newlines holds at most n rows, n + 1 when its last line has none (the file's end): each
+            // part's rows start where the rows before can end, so the join moves no rows unless blank lines left a gap.
             var offsets = new int[parts.Length + 1];
-            for (int p = 0; p < parts.Length; p++) offsets[p + 1] = offsets[p] + parts[p].Lines + 1;
+            for (int p = 0; p < parts.Length; p++)
+            {
+                bool closed = parts[p].Length > 0 && reader._buffer[parts[p].Start + parts[p].Length - 1] == (byte)'\n';
+                offsets[p + 1] = offsets[p] + parts[p].Lines + (closed ? 0 : 1);
+            }
             var block = new BlockColumns(reader, offsets[^1]);
             var parsers = new UnquotedParser[parts.Length];
             var rows = new int[parts.Length];
