@@ -8,19 +8,22 @@ namespace Millrace.Compute.IO;
 
 /// <summary>
 /// A dictionary-encoded string column: each row holds a code into <see cref="Dictionary"/>, or −1 when missing.
-/// Values are keyed by their UTF-8 bytes in an open-addressing table whose slots hold a value of up to 16 bytes
-/// (most categorical cells, dates, ids) packed in two words, so that a cell already seen costs one hash and one
-/// slot read and allocates nothing; the previous row's value is checked first, which catches the runs that sorted
-/// columns are made of. The values' bytes sit end to end in one buffer, and the .NET strings of
+/// Values are keyed by their UTF-8 bytes in an open-addressing table of codes (4 bytes a slot, at most a quarter
+/// full) beside each code's value packed in two words when it has up to 16 bytes (most categorical cells, dates,
+/// ids), so that a cell already seen costs one hash, one slot read and one compare, and allocates nothing; the
+/// previous row's value is checked first, which catches the runs that sorted columns are made of. Slots of codes
+/// keep the table of a column of tens of thousands of values within the core's cache, where every new value's slot
+/// read would otherwise go to memory. The values' bytes sit end to end in one buffer, and the .NET strings of
 /// <see cref="Dictionary"/> are made on first use: ingest, Parquet and statistics work on the UTF-8 bytes.
 /// </summary>
 public sealed class StringColumn : Column
 {
     /// <summary>
-    /// A table slot: the packed bytes of a value of up to 16 bytes (<see cref="Low"/> the first eight, <see cref="High"/>
-    /// the rest, zero-padded), or for a longer value its hash in <see cref="Low"/>; <see cref="Code"/> is the code + 1, 0 when empty.
+    /// A value as the table compares it: its bytes packed when it has up to 16 (<see cref="Low"/> the first eight,
+    /// <see cref="High"/> the rest, zero-padded), or for a longer value its hash in <see cref="Low"/>; with its length
+    /// and <see cref="Code"/>, the code + 1 (0: none).
     /// </summary>
-    internal struct Slot
+    internal struct Packed
     {
         public ulong Low, High;
         public int Length, Code;
@@ -32,9 +35,13 @@ public sealed class StringColumn : Column
     private int _count;
     private byte[] _bytes = new byte[4096];
     private int[] _starts = new int[513];
-    private Slot[] _slots = NewSlots(1024);
+    /// <summary>The hash table: in each slot a code + 1, or 0 when empty.</summary>
+    private int[] _slots = NewSlots(1024);
+
+    /// <summary>Each code's value, packed.</summary>
+    private Packed[] _values = new Packed[256];
     private int _shift = 64 - 10;
-    private Slot _previous;
+    private Packed _previous;
 
     /// <summary>Creates an empty column.</summary>
     public StringColumn(string name) : base(name) { }
@@ -44,14 +51,14 @@ public sealed class StringColumn : Column
     /// values (the same CSV column in the next block), which then starts with a table already grown to size: no
     /// doubling and rehashing, no fresh large arrays to clear and fault in.
     /// </summary>
-    internal sealed record Tables(Slot[] Slots, byte[] Bytes, int[] Starts);
+    internal sealed record Tables(int[] Slots, Packed[] Values, byte[] Bytes, int[] Starts);
 
     /// <summary>Creates an empty column on recycled tables (emptied here), or on new ones when <paramref name="recycled"/> is null.</summary>
     internal StringColumn(string name, Tables? recycled) : base(name)
     {
         if (recycled is null) return;
         Array.Clear(recycled.Slots);
-        (_slots, _bytes, _starts) = (recycled.Slots, recycled.Bytes, recycled.Starts);
+        (_slots, _values, _bytes, _starts) = (recycled.Slots, recycled.Values, recycled.Bytes, recycled.Starts);
         _shift = 64 - System.Numerics.BitOperations.Log2((uint)_slots.Length);
         _starts[0] = 0;
     }
@@ -64,24 +71,24 @@ public sealed class StringColumn : Column
     internal static void ReturnTables(Tables tables) => ReturnSlots(tables.Slots);
 
     /// <summary>An empty table of <paramref name="length"/> slots (a power of two), from the shared pool when it keeps that size.</summary>
-    private static Slot[] NewSlots(int length)
+    private static int[] NewSlots(int length)
     {
         Debug.Assert(System.Numerics.BitOperations.IsPow2(length));
-        if (length < 16) return new Slot[length];
-        var slots = ArrayPool<Slot>.Shared.Rent(length);
+        if (length < 16) return new int[length];
+        var slots = ArrayPool<int>.Shared.Rent(length);
         Array.Clear(slots);
         return slots;
     }
 
-    private static void ReturnSlots(Slot[] slots)
+    private static void ReturnSlots(int[] slots)
     {
-        if (slots.Length >= 16) ArrayPool<Slot>.Shared.Return(slots);
+        if (slots.Length >= 16) ArrayPool<int>.Shared.Return(slots);
     }
 
     internal Tables DetachTables()
     {
-        var tables = new Tables(_slots, _bytes, _starts);
-        (_slots, _shift, _bytes, _starts, _count, _previous) = (new Slot[4], 62, [], [0, 0], 0, default);
+        var tables = new Tables(_slots, _values, _bytes, _starts);
+        (_slots, _values, _shift, _bytes, _starts, _count, _previous) = (new int[4], [], 62, [], [0, 0], 0, default);
         lock (_dictionary) _dictionary.Clear();
         (_codes, Length, MissingCount) = ([], 0, 0);
         return tables;
@@ -226,11 +233,15 @@ public sealed class StringColumn : Column
     {
         // Small enough to be inlined into the parser: a sorted column's run, or a value in its own slot, costs no call.
         if (_previous.Low == low && _previous.High == high && _previous.Length == utf8.Length && _previous.Code != 0) return _previous.Code - 1;
-        ref var slot = ref _slots[(int)(HashPacked(low, high, utf8.Length) >> _shift)];
-        if (slot.Low == low && slot.High == high && slot.Length == utf8.Length && slot.Code != 0)
+        int code = _slots[(int)(HashPacked(low, high, utf8.Length) >> _shift)];
+        if (code != 0)
         {
-            _previous = slot;
-            return slot.Code - 1;
+            ref var value = ref _values[code - 1];
+            if (value.Low == low && value.High == high && value.Length == utf8.Length)
+            {
+                _previous = value;
+                return code - 1;
+            }
         }
         return Probe(low, high, utf8);
     }
@@ -241,17 +252,18 @@ public sealed class StringColumn : Column
         int mask = slots.Length - 1, length = utf8.Length;
         for (int at = (int)(HashPacked(low, high, length) >> _shift); ; at = (at + 1) & mask)
         {
-            ref var slot = ref slots[at];
-            if (slot.Code == 0) return Insert(ref slot, low, high, utf8);
-            if (slot.Low == low && slot.High == high && slot.Length == length)
+            int code = slots[at];
+            if (code == 0) return Insert(at, low, high, utf8);
+            ref var value = ref _values[code - 1];
+            if (value.Low == low && value.High == high && value.Length == length)
             {
-                _previous = slot;
-                return slot.Code - 1;
+                _previous = value;
+                return code - 1;
             }
         }
     }
 
-    /// <summary>A value longer than 16 bytes: the slot keeps its hash, and the bytes are compared in full.</summary>
+    /// <summary>A value longer than 16 bytes: the table keeps its hash, and the bytes are compared in full.</summary>
     private int CodeOfLong(ReadOnlySpan<byte> utf8)
     {
         ulong hash = Utf8Hash.Hash(utf8);
@@ -261,26 +273,28 @@ public sealed class StringColumn : Column
         int mask = slots.Length - 1;
         for (int at = (int)(hash >> _shift); ; at = (at + 1) & mask)
         {
-            ref var slot = ref slots[at];
-            if (slot.Code == 0) return Insert(ref slot, hash, 0, utf8);
-            if (slot.Low == hash && slot.Length == utf8.Length && utf8.SequenceEqual(Utf8Of(slot.Code - 1)))
+            int code = slots[at];
+            if (code == 0) return Insert(at, hash, 0, utf8);
+            ref var value = ref _values[code - 1];
+            if (value.Low == hash && value.Length == utf8.Length && utf8.SequenceEqual(Utf8Of(code - 1)))
             {
-                _previous = slot;
-                return slot.Code - 1;
+                _previous = value;
+                return code - 1;
             }
         }
     }
 
-    private int Insert(ref Slot slot, ulong low, ulong high, ReadOnlySpan<byte> utf8)
+    private int Insert(int slot, ulong low, ulong high, ReadOnlySpan<byte> utf8)
     {
         int code = _count;
         if (code + 2 > _starts.Length) Array.Resize(ref _starts, _starts.Length * 2);
+        if (code == _values.Length) Array.Resize(ref _values, Math.Max(256, _values.Length * 2));
         int start = _starts[code];
         if (start + utf8.Length > _bytes.Length) Array.Resize(ref _bytes, Math.Max(start + utf8.Length, _bytes.Length * 2));
         utf8.CopyTo(_bytes.AsSpan(start));
         _starts[code + 1] = start + utf8.Length;
-        slot = new Slot { Low = low, High = high, Length = utf8.Length, Code = code + 1 };
-        _previous = slot;
+        _values[code] = _previous = new Packed { Low = low, High = high, Length = utf8.Length, Code = code + 1 };
+        _slots[slot] = code + 1;
         _count++;
         if (_count * 4 > _slots.Length) Rehash();
         return code;
@@ -311,13 +325,13 @@ public sealed class StringColumn : Column
         _slots = NewSlots(old.Length * 2);
         _shift--;
         int mask = _slots.Length - 1;
-        foreach (var slot in old)
+        for (int code = 0; code < _count; code++)
         {
-            if (slot.Code == 0) continue;
-            ulong hash = slot.Length > PackedBytes ? slot.Low : HashPacked(slot.Low, slot.High, slot.Length);
+            ref var value = ref _values[code];
+            ulong hash = value.Length > PackedBytes ? value.Low : HashPacked(value.Low, value.High, value.Length);
             int at = (int)(hash >> _shift);
-            while (_slots[at].Code != 0) at = (at + 1) & mask;
-            _slots[at] = slot;
+            while (_slots[at] != 0) at = (at + 1) & mask;
+            _slots[at] = code + 1;
         }
         ReturnSlots(old);
     }
