@@ -133,6 +133,7 @@ public sealed class SplitAssigner
 
     private static ulong OfNumber(double value) => value == Math.Floor(value) && Math.Abs(value) < 9.2e18 ? OfNumber((long)value) : Finish((ulong)BitConverter.DoubleToInt64Bits(value) ^ 0x27D4EB2F165667C5UL);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong OfNumber(long value) => Finish((ulong)value);
 
     private static ulong OfUtf8(ReadOnlySpan<byte> utf8)
@@ -142,9 +143,11 @@ public sealed class SplitAssigner
         return Finish(hash);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Combine(ulong seed, ulong value) => BitOperations.RotateLeft(seed * 31 + value, 17) ^ 0x9E3779B97F4A7C15UL;
 
     /// <summary><see cref="Combine(ulong, ulong)"/> of each lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<ulong> Combine(Vector256<ulong> seed, Vector256<ulong> value)
     {
         var sum = (seed << 5) - seed + value;
@@ -152,6 +155,7 @@ public sealed class SplitAssigner
     }
 
     /// <summary>fmix64 from MurmurHash3: every input bit affects every output bit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Finish(ulong h)
     {
         h ^= h >> 33;
@@ -162,6 +166,7 @@ public sealed class SplitAssigner
     }
 
     /// <summary><see cref="Finish(ulong)"/> of each lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<ulong> Finish(Vector256<ulong> h)
     {
         h ^= h >>> 33;
@@ -182,9 +187,11 @@ public sealed class SplitAssigner
         private readonly uint _divisor = divisor, _twoTo32 = (uint)((1UL << 32) % divisor);
 
         /// <summary><paramref name="value"/> modulo the divisor.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public uint Remainder(ulong value) =>
             Of(Of((uint)(value >> 32)) * _twoTo32 + Of((uint)value));
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private uint Of(uint value) => (uint)Math.BigMul(_multiplier * value, _divisor, out _);
     }
 }
