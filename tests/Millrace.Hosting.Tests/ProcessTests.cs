@@ -96,6 +96,9 @@ public sealed class ProcessTests
         using var child = ChildProcess.Start(root.Path, null,
             "run", "chain", "--Millrace:PipelineRoot=" + root.Path, "--run-id", "interrupted", "--Chain:PauseMilliseconds=500");
         await child.WaitForErrorLineAsync(@"Step S0 succeeded", TimeSpan.FromSeconds(30));
+        // Interrupt only once the next step has recorded its start: on a loaded machine the signal can otherwise
+        // land between the two steps, and a run cancelled with no step running records no cancelled execution.
+        await WaitForRunningStepAsync(root.Path, "interrupted", TimeSpan.FromSeconds(30));
         child.Interrupt();
         var result = await child.WaitAsync(TimeSpan.FromSeconds(30));
 
@@ -107,6 +110,18 @@ public sealed class ProcessTests
         Assert.Equal(1, executions.Count(e => e.State == ExecutionState.Succeeded));
         Assert.Contains(executions, e => e.State == ExecutionState.Cancelled);
         Assert.DoesNotContain(executions, e => e.State == ExecutionState.Running);
+    }
+
+    private static async Task WaitForRunningStepAsync(string root, string runId, TimeSpan timeout)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            await using (var store = SqliteMetadataStore.OpenInRoot(root))
+                if ((await store.GetExecutionsAsync(runId)).Any(e => e.State == ExecutionState.Running)) return;
+            if (clock.Elapsed > timeout) throw new TimeoutException($"No step of run {runId} was running within {timeout}.");
+            await Task.Delay(20);
+        }
     }
 
     private static async Task AssertEveryLiveArtifactIsCompleteAsync(string root)
