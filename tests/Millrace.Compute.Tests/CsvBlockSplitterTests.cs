@@ -19,7 +19,24 @@ public sealed class CsvBlockSplitterTests
         if (quoteAt >= 0) bytes[quoteAt] = (byte)'"';
         if (nonAsciiAt >= 0) bytes[nonAsciiAt] = 0xC3;
         var (lines, hasQuote, ascii) = CsvBlockSplitter.Survey(bytes);
-        Assert.Equal((bytes.Count(b => b == '\n'), quoteAt >= 0, nonAsciiAt < 0), (lines, hasQuote, ascii));
+        Assert.Equal(quoteAt >= 0, hasQuote);
+        // With a quote the counts may stop at its 4 KiB stretch; without one they cover every byte.
+        if (!hasQuote) Assert.Equal((bytes.Count(b => b == '\n'), nonAsciiAt < 0), (lines, ascii));
+    }
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(4095)]
+    [InlineData(4096)]
+    [InlineData(70_000)]
+    [InlineData(99_999)]
+    public void The_survey_finds_a_quote_anywhere_in_a_long_part_and_counts_every_newline_of_one_without(int quoteAt)
+    {
+        var random = new Random(quoteAt);
+        var bytes = Enumerable.Range(0, 100_000).Select(_ => random.Next(9) == 0 ? (byte)'\n' : (byte)('a' + random.Next(26))).ToArray();
+        Assert.Equal((bytes.Count(b => b == '\n'), false, true), CsvBlockSplitter.Survey(bytes));
+        bytes[quoteAt] = (byte)'"';
+        Assert.True(CsvBlockSplitter.Survey(bytes).HasQuote);
     }
 
     [Fact]

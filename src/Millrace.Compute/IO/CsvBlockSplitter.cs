@@ -52,7 +52,9 @@ internal static class CsvBlockSplitter
     /// <summary>
     /// One pass over bytes for what a block's parse needs to know first: how many newlines they hold, whether any
     /// quote, and whether they are all ASCII (then valid UTF-8 with no further check). 32 bytes a step: two compares,
-    /// a mask count and two ORs.
+    /// a mask count and two ORs. A quote ends the pass at the end of its 4 KiB stretch, since a block with quotes
+    /// goes to the quote-aware parser, which needs neither count: then <c>Lines</c> and <c>Ascii</c> describe only
+    /// the bytes surveyed.
     /// </summary>
     public static (int Lines, bool HasQuote, bool Ascii) Survey(ReadOnlySpan<byte> bytes)
     {
@@ -64,15 +66,17 @@ internal static class CsvBlockSplitter
             Vector256<byte> quotes = Vector256<byte>.Zero, all = Vector256<byte>.Zero;
             var newline = Vector256.Create(Newline);
             var quote = Vector256.Create(Quote);
-            for (; i + 32 <= bytes.Length; i += 32)
-            {
-                var chunk = Vector256.LoadUnsafe(ref first, (nuint)i);
-                all |= chunk;
-                quotes |= Vector256.Equals(chunk, quote);
-                lines += BitOperations.PopCount(Vector256.Equals(chunk, newline).ExtractMostSignificantBits());
-            }
+            while (i + 32 <= bytes.Length && quotes == Vector256<byte>.Zero)
+                for (int stretchEnd = Math.Min(bytes.Length, i + 4096); i + 32 <= stretchEnd; i += 32)
+                {
+                    var chunk = Vector256.LoadUnsafe(ref first, (nuint)i);
+                    all |= chunk;
+                    quotes |= Vector256.Equals(chunk, quote);
+                    lines += BitOperations.PopCount(Vector256.Equals(chunk, newline).ExtractMostSignificantBits());
+                }
             hasQuote = quotes != Vector256<byte>.Zero;
             ascii = all.ExtractMostSignificantBits() == 0;
+            if (hasQuote) return (lines, true, ascii);
         }
         var rest = bytes[i..];
         return (lines + rest.Count(Newline), hasQuote || rest.Contains(Quote), ascii && System.Text.Ascii.IsValid(rest));
