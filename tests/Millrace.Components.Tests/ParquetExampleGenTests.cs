@@ -21,6 +21,20 @@ public sealed class ParquetExampleGenTests
     }
 
     [Fact]
+    public async Task A_parquet_file_replaced_in_place_is_ingested_again_rather_than_taken_from_the_cache()
+    {
+        await using var root = new PipelineRoot();
+        var path = Path.Combine(root.Inputs, "rows.parquet");
+        await TestParquet.WriteAsync(path, [1, 2], [0.5, 1.5], ["a", "b"]);
+        var first = await root.RunAsync(new ParquetIngestPipeline { Input = path });
+        await TestParquet.WriteAsync(path, [1, 2, 3], [0.5, 1.5, 2.5], ["a", "b", "c"]);
+        var second = await root.RunAsync(new ParquetIngestPipeline { Input = path });
+
+        Assert.Equal((NodeOutcome.Succeeded, NodeOutcome.Succeeded), (first["ExampleGen"].Outcome, second["ExampleGen"].Outcome));
+        Assert.Equal(3, Outputs.Of(second, "ExampleGen").GetInt64Property(ExampleLayout.RowsProperty));
+    }
+
+    [Fact]
     public async Task Parquet_timestamps_are_ingested_as_sortable_strings()
     {
         await using var root = new PipelineRoot();
