@@ -47,8 +47,7 @@ public sealed partial class CsvExampleGen : IExternalInputs
     [Output] public Examples Examples { get; init; } = null!;
 
     /// <summary>The files of every input, patterns resolved as the step resolves them (see <see cref="IExternalInputs"/>).</summary>
-    IEnumerable<string> IExternalInputs.ExternalFiles() =>
-        SplitPlan.From(nameof(CsvExampleGen), InputPath, InputSplits, SplitNames).Inputs.SelectMany(input => InputPattern.Resolve(input.Pattern).Files);
+    IEnumerable<string> IExternalInputs.ExternalFiles() => SplitPlan.ExternalFiles(nameof(CsvExampleGen), InputPath, InputSplits, SplitNames);
 
     public async ValueTask ExecuteAsync(ComponentContext context, CancellationToken cancellationToken)
     {

@@ -24,6 +24,13 @@ internal sealed record SplitPlan(IReadOnlyList<string> Names, IReadOnlyList<(str
         return new SplitPlan(splitNames, [("", inputPath)], Hashed: true);
     }
 
+    /// <summary>
+    /// The files of every input, patterns resolved as the steps resolve them: what an ExampleGen names as its
+    /// <see cref="IExternalInputs"/>, from its parameters.
+    /// </summary>
+    public static IEnumerable<string> ExternalFiles(string step, string inputPath, string[] inputSplits, string[] splitNames) =>
+        From(step, inputPath, inputSplits, splitNames).Inputs.SelectMany(input => InputPattern.Resolve(input.Pattern).Files);
+
     /// <summary>The assigner for a hash split, hashing <paramref name="splitColumn"/> (or the row when empty).</summary>
     /// <exception cref="ExampleGenException">The split column is not among the input's columns.</exception>
     public SplitAssigner Assigner(string step, IReadOnlyList<string> columns, string splitColumn, int[] weights)

@@ -68,21 +68,16 @@ public sealed class StringColumn : Column
     /// rows: a stale reader sees an empty column rather than another's data.
     /// </summary>
     /// <summary>Hands a column's detached lookup table back to the shared pool (the reader's spare tables when it is disposed).</summary>
-    internal static void ReturnTables(Tables tables) => ReturnSlots(tables.Slots);
+    internal static void ReturnTables(Tables tables) => SpareArrays.Return(tables.Slots);
 
-    /// <summary>An empty table of <paramref name="length"/> slots (a power of two), from the shared pool when it keeps that size.</summary>
+    /// <summary>
+    /// An empty table of exactly <paramref name="length"/> slots (a power of two): from the shared pool, which hands
+    /// out powers of two from 16 on; a smaller one (a detached column's) is allocated.
+    /// </summary>
     private static int[] NewSlots(int length)
     {
         Debug.Assert(System.Numerics.BitOperations.IsPow2(length));
-        if (length < 16) return new int[length];
-        var slots = ArrayPool<int>.Shared.Rent(length);
-        Array.Clear(slots);
-        return slots;
-    }
-
-    private static void ReturnSlots(int[] slots)
-    {
-        if (slots.Length >= 16) ArrayPool<int>.Shared.Return(slots);
+        return length < 16 ? new int[length] : SpareArrays.Rent<int>(length, zeroed: true);
     }
 
     internal Tables DetachTables()
@@ -333,6 +328,6 @@ public sealed class StringColumn : Column
             while (_slots[at] != 0) at = (at + 1) & mask;
             _slots[at] = code + 1;
         }
-        ReturnSlots(old);
+        SpareArrays.Return(old);
     }
 }

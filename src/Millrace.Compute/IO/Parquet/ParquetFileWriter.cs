@@ -328,17 +328,22 @@ internal static class ColumnChunkEncoder
         var values = column.Values;
         // Most integer columns: no missing value and a narrow range over the whole batch, which bounds the chunk's
         // rows. Their dictionary indices are then made in one pass over the rows, straight from the column.
+        // A chunk whose dictionary failed here has too many distinct values for one: the general path writes it PLAIN.
+        bool tryDictionary = true;
         if (column.Missing.IsEmpty && rows.Length > 0)
         {
             var (min, max) = NumericDictionary.MinMax(values);
-            if ((ulong)(max - min) < NumericDictionary.MaxDirectRange
-                && NumericDictionary.TryBuildDirect(values, new NumericDictionary.Gathered(rows), min, (int)(max - min) + 1, DictionaryLimit(rows.Length), out var distinct, out var indices))
+            if ((ulong)(max - min) < NumericDictionary.MaxDirectRange)
             {
-                var chunk = new EncodedChunk(rows.Length, 0, rows.Length * 3 + 1024);
-                SetRange(chunk, distinct, isDouble: false);
-                WriteDictionaryPages(chunk, MemoryMarshal.AsBytes(distinct.AsSpan()).ToArray(), distinct.Length, null, indices.AsSpan(0, rows.Length), codec);
-                ArrayPool<int>.Shared.Return(indices);
-                return chunk;
+                if (NumericDictionary.TryBuildDirect(values, new NumericDictionary.Gathered(rows), min, (int)(max - min) + 1, DictionaryLimit(rows.Length), out var distinct, out var indices))
+                {
+                    var chunk = new EncodedChunk(rows.Length, 0, rows.Length * 3 + 1024);
+                    SetRange(chunk, distinct, isDouble: false);
+                    WriteDictionaryPages(chunk, MemoryMarshal.AsBytes(distinct.AsSpan()).ToArray(), distinct.Length, null, indices.AsSpan(0, rows.Length), codec);
+                    ArrayPool<int>.Shared.Return(indices);
+                    return chunk;
+                }
+                tryDictionary = false;
             }
         }
         var missing = column.Missing;
@@ -358,7 +363,7 @@ internal static class ColumnChunkEncoder
                 if (defined is not null) defined[i] = 1;
                 present[count++] = values[row];
             }
-            return EncodeNumeric(present.AsSpan(0, count), defined, rows.Length, isDouble: false, codec);
+            return EncodeNumeric(present.AsSpan(0, count), defined, rows.Length, isDouble: false, codec, tryDictionary);
         }
         finally
         {
@@ -397,7 +402,7 @@ internal static class ColumnChunkEncoder
     }
 
     /// <summary>Numbers as their 64 bits: a dictionary when few are distinct, PLAIN otherwise; min and max for the footer.</summary>
-    private static EncodedChunk EncodeNumeric(ReadOnlySpan<long> present, int[]? defined, int rows, bool isDouble, ParquetCodec codec)
+    private static EncodedChunk EncodeNumeric(ReadOnlySpan<long> present, int[]? defined, int rows, bool isDouble, ParquetCodec codec, bool tryDictionary = true)
     {
         var chunk = new EncodedChunk(rows, rows - present.Length, present.Length * 3 + 1024);
         if (present.IsEmpty)
@@ -405,7 +410,7 @@ internal static class ColumnChunkEncoder
             WritePlainDataPage(chunk, defined, [], codec);
             return chunk;
         }
-        if (NumericDictionary.TryBuild(present, DictionaryLimit(present.Length), out var distinct, out var indices))
+        if (tryDictionary && NumericDictionary.TryBuild(present, DictionaryLimit(present.Length), out var distinct, out var indices))
         {
             SetRange(chunk, distinct, isDouble);
             WriteDictionaryPages(chunk, MemoryMarshal.AsBytes(distinct.AsSpan()).ToArray(), distinct.Length, defined, indices.AsSpan(0, present.Length), codec);
